@@ -1,0 +1,1 @@
+"""Admin of campaign: filled by the issue that builds this section."""

@@ -1,0 +1,1 @@
+"""Models of campaign: filled by the issue that builds this section (see DESIGN.md)."""

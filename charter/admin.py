@@ -1,0 +1,1 @@
+"""Admin of charter: filled by the issue that builds this section."""

@@ -1,0 +1,1 @@
+"""Admin of cities: filled by the issue that builds this section."""

@@ -1,0 +1,13 @@
+"""Settings behind `make run`: debug on, embedded PostgreSQL and broker unless told otherwise."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-not-for-production")
+# The demo secretariat account opens the admin at once; production always requires MFA.
+PORTAL_REQUIRE_STAFF_MFA = env.bool("PORTAL_REQUIRE_STAFF_MFA", default=False)
+
+# Static files straight from the apps' folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

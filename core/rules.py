@@ -1,0 +1,41 @@
+"""Base permission predicates every app composes (``rules``)."""
+
+import rules
+
+from core.visibility import Visibility, user_sees_members_content
+
+SECRETARIAT_GROUP = "Secretariat"
+STEERING_GROUP = "Steering group"
+
+
+@rules.predicate
+def is_approved_member(user) -> bool:
+    return user_sees_members_content(user)
+
+
+@rules.predicate
+def is_secretariat(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or (
+        user.is_staff and user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    )
+
+
+@rules.predicate
+def is_steering_group(user) -> bool:
+    if not user_sees_members_content(user):
+        return False
+    return user.groups.filter(name=STEERING_GROUP).exists()
+
+
+@rules.predicate
+def can_see(user, obj) -> bool:
+    """The visibility rule for one object with a ``visibility`` field."""
+    if obj is None:
+        return False
+    return obj.visibility == Visibility.PUBLIC or user_sees_members_content(user)
+
+
+rules.add_rule("core.can_see", can_see)
+rules.add_rule("core.is_member", is_approved_member)

@@ -1,0 +1,1 @@
+"""Admin of discussions: filled by the issue that builds this section."""

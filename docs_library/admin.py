@@ -1,0 +1,1 @@
+"""Admin of docs_library: filled by the issue that builds this section."""

@@ -1,0 +1,1 @@
+"""Admin of events: filled by the issue that builds this section."""

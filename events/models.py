@@ -1,0 +1,1 @@
+"""Models of events: filled by the issue that builds this section (see DESIGN.md)."""

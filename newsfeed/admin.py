@@ -1,0 +1,1 @@
+"""Admin of newsfeed: filled by the issue that builds this section."""
