@@ -1,0 +1,62 @@
+"""The one entry point other apps call to tell the newsfeed what happened."""
+
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from core.visibility import Visibility
+from newsfeed.models import NewsItem, NewsKind
+
+
+def publish(
+    *,
+    kind: str,
+    title: str,
+    about: models.Model | None = None,
+    summary: str = "",
+    link: str = "",
+    member=None,
+    actor=None,
+    focus_areas: Iterable = (),
+    visibility: str = Visibility.PUBLIC,
+    published_at=None,
+) -> NewsItem:
+    """Record one news item; at most one per (object, kind), so nothing is announced twice.
+
+    Call it from your own service, inside its transaction: the item commits (or rolls back)
+    with the change it announces. Publishing the same (object, kind) again updates the item.
+    """
+    if kind not in NewsKind.values:
+        raise ValueError(f"Unknown news kind {kind!r}")
+    fields = {
+        "title": title[:300],
+        "summary": summary[:2000],
+        "link": link,
+        "member": member,
+        "actor": actor,
+        "visibility": visibility,
+    }
+    with transaction.atomic():
+        if about is not None:
+            content_type = ContentType.objects.get_for_model(about)
+            item, created = NewsItem.objects.select_for_update().get_or_create(
+                content_type=content_type,
+                object_id=about.pk,
+                kind=kind,
+                defaults={**fields, "published_at": published_at or timezone.now()},
+            )
+            if not created:
+                for name, value in fields.items():
+                    setattr(item, name, value)
+                if published_at is not None:
+                    item.published_at = published_at
+                item.full_clean()
+                item.save()
+        else:
+            item = NewsItem(kind=kind, published_at=published_at or timezone.now(), **fields)
+            item.full_clean()
+            item.save()
+        item.focus_areas.set(focus_areas)
+    return item
