@@ -27,6 +27,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("cities.urls")),
+    path("", include("newsfeed.urls")),
+    path("campaign/", include("campaign.urls")),
     path("", include("portal.urls")),
 ]
 
