@@ -1,0 +1,46 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from accounts.demo import DEMO_USERS
+from accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = [
+    "accounts", "cities", "newsfeed", "events", "campaign",
+    "charter", "docs_library", "discussions",
+]  # fmt: skip
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for label in PROJECT_APPS
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
+def test_load_demo_twice_gives_the_same_rows(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    first = _row_counts()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert _row_counts() == first
+    demo_emails = {email for email, *_rest in DEMO_USERS}
+    assert demo_emails <= set(User.objects.values_list("email", flat=True))
+
+
+def test_demo_accounts_can_sign_in(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    secretariat = User.objects.get(email="secretariat@example.org")
+    assert secretariat.is_staff and secretariat.groups.filter(name="Secretariat").exists()
+    response = client.post(
+        "/accounts/login/",
+        {"login": "secretariat@example.org", "password": "human-rights-2030"},
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(secretariat.pk)
+    pending = User.objects.get(email="pending@example.org")
+    assert pending.is_approved is False
