@@ -30,6 +30,38 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests (browser, real worker) flush the database afterwards; restore what the
+    data migrations created (groups, regions, focus areas) before each one."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+            name in item.fixturenames for name in ("transactional_db", "live_server")
+        )
+        if transactional:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
+            if "django_db_serialized_rollback" not in item.fixturenames:
+                item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized database on the connection class, not one connection object.
+
+    While Playwright's event loop runs in this thread, Django hands out connection objects from
+    a context-local store, so the object that was serialized at setup is not the one a browser
+    test restores from."""
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -36,8 +36,10 @@ def test_pending_page_and_notice_pass_axe(browser_context):
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Your account is waiting for approval"
     )
-    assert page.get_by_role("status").first.inner_text().startswith(
-        "Your account is waiting for approval by the secretariat."
+    assert (
+        page.get_by_role("status")
+        .first.inner_text()
+        .startswith("Your account is waiting for approval by the secretariat.")
     )
     assert_accessible(page, screenshot="pending")
 
@@ -47,3 +49,22 @@ def test_not_found_page_passes_axe(page):
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Page not found"
     assert_accessible(page)
+
+
+def test_staff_without_totp_is_sent_to_enrol_and_the_page_passes_axe(page):
+    from tests.accounts.factories import PASSWORD, SecretariatFactory
+
+    staff = SecretariatFactory()
+    page.goto("/admin/")
+    page.get_by_label("Email").fill(staff.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    # allauth asks for the password again before any change to authenticators.
+    page.wait_for_url("**/accounts/reauthenticate/**")
+    assert_accessible(page, screenshot="reauthenticate")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_url("**/totp/activate/**")
+    assert page.url.endswith("/accounts/2fa/totp/activate/?next=%2Fadmin%2F")
+    assert page.get_by_role("heading", level=1).inner_text() == "Activate Authenticator App"
+    assert_accessible(page, screenshot="totp-activate")
