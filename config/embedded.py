@@ -65,11 +65,13 @@ def _forget_exited_processes(pgdata: Path) -> None:
 def filesystem_broker_options(folder: Path) -> dict:
     """kombu's filesystem transport: messages are files in one folder (``var/broker``)."""
     processed = folder / "processed"
-    for path in (folder, processed):
+    control = folder / "control"
+    for path in (folder, processed, control):
         path.mkdir(parents=True, exist_ok=True)
     return {
         "data_folder_in": str(folder),
         "data_folder_out": str(folder),
         "processed_folder": str(processed),
         "store_processed": False,
+        "control_folder": str(control),
     }

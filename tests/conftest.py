@@ -84,11 +84,13 @@ def database_url_for_worker() -> str:
     from django.db import connection
 
     params = connection.settings_dict
-    host = params["HOST"] or "localhost"
-    if host.startswith("/"):
-        host = quote(host, safe="")
     user = quote(params["USER"] or "postgres", safe="")
     password = f":{quote(params['PASSWORD'], safe='')}" if params.get("PASSWORD") else ""
+    host = params["HOST"] or "localhost"
+    if host.startswith("/"):
+        # A Unix socket folder (the embedded server): psycopg takes it as the host option.
+        port = f"&port={params['PORT']}" if params.get("PORT") else ""
+        return f"postgres://{user}{password}@/{params['NAME']}?host={quote(host)}{port}"
     port = f":{params['PORT']}" if params.get("PORT") else ""
     return f"postgres://{user}{password}@{host}{port}/{params['NAME']}"
 
