@@ -4,7 +4,6 @@ affiliation of a person's account to a member."""
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -219,12 +218,8 @@ class Member(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("cities:member_detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        # The profile is composed in portal (DESIGN.md): a URL name, not an import.
+        return reverse("portal:member_detail", kwargs={"slug": self.slug})
 
     @property
     def is_local_government(self) -> bool:

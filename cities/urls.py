@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401 - routes arrive with this section's issue
+from django.urls import path
+
+from cities import views
 
 app_name = "cities"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("members/", views.member_directory, name="member_list"),
+    path("members.csv", views.members_csv, name="members_csv"),
+    path("members.json", views.members_json, name="members_json"),
+    path("map/", views.member_map, name="map"),
+    path("map/members.geojson", views.members_geojson, name="members_geojson"),
+]

@@ -7,4 +7,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("members/<slug:slug>/", views.member_profile, name="member_detail"),
 ]

@@ -4,6 +4,7 @@ environment, and the project runs with none of it set (see README, "Settings")."
 from pathlib import Path
 
 import environ
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from django.utils.translation import gettext_lazy as _
 
 from config.embedded import embedded_database, filesystem_broker_options
@@ -175,7 +176,11 @@ USE_TZ = True
 # Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet.markercluster arrives through pip (XStatic-Leaflet-MarkerCluster).
+    ("leaflet-markercluster", str(Path(xstatic_markercluster.BASE_DIR))),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
@@ -244,10 +249,10 @@ LEAFLET_CONFIG = {
     "PLUGINS": {
         "markercluster": {
             "css": [
-                "xstatic/pkg/leaflet_markercluster/data/MarkerCluster.css",
-                "xstatic/pkg/leaflet_markercluster/data/MarkerCluster.Default.css",
+                "leaflet-markercluster/MarkerCluster.css",
+                "leaflet-markercluster/MarkerCluster.Default.css",
             ],
-            "js": "xstatic/pkg/leaflet_markercluster/data/leaflet.markercluster.js",
+            "js": "leaflet-markercluster/leaflet.markercluster.js",
             "auto-include": True,
         },
     },
