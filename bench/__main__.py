@@ -27,6 +27,8 @@ def main() -> int:
     )
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    # Persistent connections, as production runs (CONN_MAX_AGE); no reconnect per request.
+    connection.settings_dict["CONN_MAX_AGE"] = None
     harness = Harness()
     started = time.perf_counter()
     try:

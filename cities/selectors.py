@@ -8,10 +8,12 @@ import json
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.utils.translation import get_language
+from django_countries import countries
 
 from cities.filters import MemberFilter
-from cities.models import Member, Network
+from cities.models import Member, MemberKind, Network, Region
 
 GEOJSON_CACHE_SECONDS = 60 * 60
 _GENERATION_KEY = "cities:map-generation"
@@ -80,26 +82,62 @@ def bump_map_generation() -> None:
         cache.set(_GENERATION_KEY, 2, timeout=None)
 
 
-def member_feature(member: Member) -> dict:
-    """One RFC 7946 Feature. Coordinates are [longitude, latitude]."""
-    return {
-        "type": "Feature",
-        "id": member.slug,
-        "geometry": {
-            "type": "Point",
-            "coordinates": [float(member.longitude), float(member.latitude)],
-        },
-        "properties": {
-            "name": member.name,
-            "url": member.get_absolute_url(),
-            "kind": member.kind,
-            "kind_label": str(member.get_kind_display()),
-            "country": member.country.code,
-            "country_name": str(member.country.name),
-            "region": member.region.label,
-            "networks": [str(network) for network in member.networks.all()],
-        },
-    }
+class FeatureWriter:
+    """Builds RFC 7946 Features; looks labels up once per collection, not once per member."""
+
+    def __init__(self):
+        self.kind_labels = {value: str(label) for value, label in MemberKind.choices}
+        self.country_names = dict(countries)
+        self.url_pattern = reverse("portal:member_detail", kwargs={"slug": "__slug__"})
+
+    def url_for(self, slug: str) -> str:
+        return self.url_pattern.replace("__slug__", slug)
+
+    def feature(self, row: dict) -> dict:
+        # Coordinates are [longitude, latitude] (RFC 7946).
+        return {
+            "type": "Feature",
+            "id": row["slug"],
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(row["longitude"]), float(row["latitude"])],
+            },
+            "properties": {
+                "name": row["name"],
+                "url": self.url_for(row["slug"]),
+                "kind": row["kind"],
+                "kind_label": self.kind_labels.get(row["kind"], row["kind"]),
+                "country": row["country"],
+                "country_name": self.country_names.get(row["country"], ""),
+                "region": row["region"],
+                "networks": row["networks"],
+            },
+        }
+
+
+def _map_rows(filters) -> list[dict]:
+    """The located members behind the map as plain rows (three queries, no model objects):
+    members, their regions, their networks."""
+    filterset = member_list(filters=filters)
+    members = member_filtered(filterset).located().order_by("name")
+    rows = list(
+        members.values(
+            "pk", "slug", "name", "kind", "country", "latitude", "longitude", "region_id"
+        )  # fmt: skip
+    )
+    region_labels = {region.pk: region.label for region in Region.objects.all()}
+    networks: dict[int, list[str]] = {}
+    pairs = (
+        Member.networks.through.objects.filter(member__in=members.values("pk"))
+        .order_by("network__acronym", "network__name")
+        .values_list("member_id", "network__acronym", "network__name")
+    )
+    for member_id, acronym, name in pairs:
+        networks.setdefault(member_id, []).append(acronym or name)
+    for row in rows:
+        row["region"] = region_labels.get(row["region_id"], "")
+        row["networks"] = networks.get(row["pk"], [])
+    return rows
 
 
 def member_geojson(*, filters: QueryDict | dict) -> str:
@@ -111,15 +149,27 @@ def member_geojson(*, filters: QueryDict | dict) -> str:
     cached = cache.get(key)
     if cached is not None:
         return cached
-    filterset = member_list(filters=filters)
-    members = member_filtered(filterset).located()
+    writer = FeatureWriter()
     payload = json.dumps(
-        {"type": "FeatureCollection", "features": [member_feature(m) for m in members]},
+        {"type": "FeatureCollection", "features": [writer.feature(r) for r in _map_rows(filters)]},
         ensure_ascii=False,
         separators=(",", ":"),
     )
     cache.set(key, payload, GEOJSON_CACHE_SECONDS)
     return payload
+
+
+def member_map_list(*, filters: QueryDict | dict) -> list[dict]:
+    """The accessible list beside the map: name, profile URL and country of each member."""
+    writer = FeatureWriter()
+    return [
+        {
+            "name": row["name"],
+            "url": writer.url_for(row["slug"]),
+            "country_name": writer.country_names.get(row["country"], ""),
+        }
+        for row in _map_rows(filters)
+    ]
 
 
 OPEN_DATA_FIELDS = [
@@ -138,6 +188,7 @@ def member_open_data(*, site_url: str) -> list[dict]:
         .prefetch_related("networks", "focus_areas")
         .order_by("name")
     )
+    writer = FeatureWriter()
     return [
         {
             "name": m.name,
@@ -159,7 +210,7 @@ def member_open_data(*, site_url: str) -> list[dict]:
             "has_human_rights_office": m.has_human_rights_office,
             "local_charter": m.local_charter,
             "local_charter_year": m.local_charter_year,
-            "url": site_url + m.get_absolute_url(),
+            "url": site_url + writer.url_for(m.slug),
         }
         for m in members
     ]

@@ -32,7 +32,7 @@ def member_map(request):
         "cities/map.html",
         {
             "filterset": filterset,
-            "map_members": selectors.member_filtered(filterset).located(),
+            "map_members": selectors.member_map_list(filters=request.GET),
             "filters_invalid": not filterset.is_valid(),
         },
     )

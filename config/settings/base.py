@@ -243,7 +243,7 @@ LEAFLET_CONFIG = {
     ],
     "DEFAULT_CENTER": (20.0, 10.0),
     "DEFAULT_ZOOM": 2,
-    "MIN_ZOOM": 1,
+    "MIN_ZOOM": 0,
     "MAX_ZOOM": 18,
     "RESET_VIEW": False,
     "PLUGINS": {
