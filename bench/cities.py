@@ -35,8 +35,7 @@ def _generate():
         for n in range(COUNT)
     )
     Member.networks.through.objects.bulk_create(
-        Member.networks.through(member_id=m.pk, network_id=rng.choice(networks).pk)
-        for m in members
+        Member.networks.through(member_id=m.pk, network_id=rng.choice(networks).pk) for m in members
     )
     Member.focus_areas.through.objects.bulk_create(
         Member.focus_areas.through(member_id=m.pk, focusarea_id=area.pk)
@@ -57,9 +56,7 @@ def run(harness):
 
     harness.time("GeoJSON, 1,000 members (uncached)", geojson_uncached, target="< 50 ms, ≤ 3 q")
     harness.page("GeoJSON, 1,000 members (cached)", "/map/members.geojson")
-    harness.page(
-        "GeoJSON filtered by focus area", "/map/members.geojson?focus_area=housing"
-    )
+    harness.page("GeoJSON filtered by focus area", "/map/members.geojson?focus_area=housing")
     harness.page("directory, 1,000 members, page 1", "/members/", target="< 60 ms")
     harness.page(
         "directory, region + focus area + sort",
