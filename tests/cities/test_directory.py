@@ -76,3 +76,18 @@ def test_directory_hides_unpublished_members(client):
     MemberFactory(name="Published")
     MemberFactory(name="Hidden", is_published=False)
     assert _names(client.get(URL)) == ["Published"]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "kind", "region_name"),
+    [
+        ("fr", "Annuaire des membres", "Ville", "Europe"),
+        ("es", "Directorio de miembros", "Ciudad", "Europa"),
+    ],
+)
+def test_directory_speaks_french_and_spanish(client, language, heading, kind, region_name):
+    MemberFactory()
+    body = client.get(URL, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f"<h1>{heading}</h1>" in body
+    assert f"<td>{kind}</td>" in body
+    assert f"<td>{region_name}</td>" in body
