@@ -4,11 +4,12 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import FocusArea, Member
+from core.uploads import RandomName, UploadValidator
 from core.visibility import Visibility, VisibleQuerySet
 
 
@@ -92,3 +93,143 @@ class NewsItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Announcement(models.Model):
+    """News written by the secretariat; publishing it makes a news item."""
+
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True, max_length=2000)
+    body = models.TextField(_("text"), max_length=50_000, help_text=_("Markdown."))
+    image = models.FileField(
+        _("image"),
+        upload_to=RandomName("announcements"),
+        blank=True,
+        validators=[UploadValidator("images", max_bytes=5 * 1024 * 1024)],
+        help_text=_("PNG, JPEG, GIF or WebP, at most 5 MB."),
+    )
+    image_description = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    publish_at = models.DateTimeField(_("publish at"), default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-publish_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_description=""),
+                name="newsfeed_announcement_image_described",
+                violation_error_message=_("Describe the image for people who cannot see it."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("newsfeed:announcement", kwargs={"pk": self.pk})
+
+
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+
+
+class DigestRun(models.Model):
+    """One period of one frequency; complete once every delivery is settled."""
+
+    frequency = models.CharField(_("frequency"), max_length=8, choices=DigestFrequency.choices)
+    period_start = models.DateTimeField(_("period start"))
+    period_end = models.DateTimeField(_("period end"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("digest run")
+        verbose_name_plural = _("digest runs")
+        ordering = ["-period_start", "frequency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["frequency", "period_start"], name="newsfeed_one_run_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__lt=F("period_end")), name="newsfeed_run_period_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_frequency_display()} {self.period_start:%Y-%m-%d}"
+
+
+class DigestDelivery(models.Model):
+    """One person's digest for one period: sent once, never skipped."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        EMPTY = "empty", _("Nothing to send")
+        FAILED = "failed", _("Failed")
+
+    run = models.ForeignKey(
+        DigestRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="digest_deliveries",
+    )
+    frequency = models.CharField(_("frequency"), max_length=8, choices=DigestFrequency.choices)
+    period_start = models.DateTimeField(_("period start"))
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    item_count = models.PositiveIntegerField(_("items"), default=0)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        ordering = ["-period_start", "user_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "frequency", "period_start"],
+                name="newsfeed_one_digest_per_user_and_period",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="sent") | Q(sent_at__isnull=False),
+                name="newsfeed_sent_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["run", "state"], name="newsfeed_delivery_run_state")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.frequency} · {self.period_start:%Y-%m-%d}"

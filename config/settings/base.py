@@ -223,7 +223,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Hourly: opens every digest period that has ended (daily, weekly; UTC) and finishes runs
+    # that a stopped worker left incomplete.
+    "newsfeed-digests": {"task": "newsfeed.tasks.start_digest_runs", "schedule": 3600.0},
+}
+
+# News digests: people per Celery task when a run fans out.
+NEWSFEED_DIGEST_BATCH_SIZE = env.int("NEWSFEED_DIGEST_BATCH_SIZE", default=200)
 
 # Maps ------------------------------------------------------------------------------------
 LEAFLET_CONFIG = {

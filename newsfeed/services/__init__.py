@@ -60,3 +60,24 @@ def publish(
             item.save()
         item.focus_areas.set(focus_areas)
     return item
+
+
+def announcement_publish(*, announcement, by=None) -> NewsItem:
+    """Save an announcement and its news item (one per announcement, updated on each save)."""
+    from django.urls import reverse
+
+    with transaction.atomic():
+        if by is not None and announcement.author_id is None:
+            announcement.author = by
+        announcement.full_clean()
+        announcement.save()
+        return publish(
+            kind=NewsKind.ANNOUNCEMENT,
+            title=announcement.title,
+            about=announcement,
+            summary=announcement.summary,
+            link=reverse("newsfeed:announcement", kwargs={"pk": announcement.pk}),
+            actor=announcement.author,
+            visibility=announcement.visibility,
+            published_at=announcement.publish_at,
+        )
