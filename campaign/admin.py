@@ -1,1 +1,156 @@
-"""Admin of campaign: filled by the issue that builds this section."""
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources
+from import_export.admin import ExportMixin
+
+from campaign import services
+from campaign.forms import ReturnForm
+from campaign.models import Campaign, Milestone, Pledge, PledgeInitiative, PledgeTransition
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "launched_on", "is_active"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MilestoneInline]
+
+
+class InitiativeInline(admin.StackedInline):
+    model = PledgeInitiative
+    extra = 0
+
+
+class TransitionInline(admin.TabularInline):
+    model = PledgeTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "by", "at", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PledgeResource(resources.ModelResource):
+    member = fields.Field(attribute="member__name", column_name="member")
+    country = fields.Field(attribute="member__country", column_name="country")
+
+    class Meta:
+        model = Pledge
+        fields = (
+            "member", "country", "status", "with_form", "inhabitants", "kind", "signatory_name",
+            "signatory_title", "signed_on", "submitted_at", "accepted_at",
+        )  # fmt: skip
+
+
+@admin.register(Pledge)
+class PledgeAdmin(ExportMixin, admin.ModelAdmin):
+    """The review queue: submitted pledges first, oldest first, with their age."""
+
+    resource_classes = [PledgeResource]
+    list_display = ["member", "status", "with_form", "waiting", "submitted_at", "accepted_at"]
+    list_filter = ["status", "with_form", "campaign", "member__region"]
+    list_select_related = ["member"]
+    search_fields = ["member__name", "signatory_name"]
+    autocomplete_fields = ["member"]
+    filter_horizontal = ["focus_areas"]
+    inlines = [InitiativeInline, TransitionInline]
+    readonly_fields = ["status", "with_form", "submitted_at", "accepted_at", "created_at",
+                       "reviewer_note"]  # fmt: skip
+    actions = ["accept_selected", "return_selected"]
+    fieldsets = (
+        (None, {"fields": ("campaign", "member", "status", "with_form", "reviewer_note")}),
+        (
+            _("Key information"),
+            {
+                "fields": (
+                    "inhabitants",
+                    "kind",
+                    "representative_name",
+                    "representative_title",
+                    "political_structure",
+                )
+            },
+        ),  # fmt: skip
+        (_("Vision"), {"fields": ("vision_essential", "vision_framework")}),
+        (_("Motivations"), {"fields": ("motivations",)}),
+        (_("Areas of focus"), {"fields": ("focus_areas",)}),
+        (
+            _("Political statement"),
+            {"fields": ("signatory_name", "signatory_title", "signed_on", "signed_statement")},
+        ),  # fmt: skip
+        (_("Dates"), {"fields": ("created_at", "submitted_at", "accepted_at")}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                queue=Case(
+                    When(status="submitted", then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )  # fmt: skip
+            )
+            .order_by("queue", "submitted_at", "-created_at")
+        )
+
+    @admin.display(description=_("waiting for"))
+    def waiting(self, obj):
+        if obj.status != "submitted" or obj.submitted_at is None:
+            return "—"
+        return timesince(obj.submitted_at, timezone.now())
+
+    @admin.action(description=_("Accept selected pledges"))
+    def accept_selected(self, request, queryset):
+        for pledge in queryset.select_related("member"):
+            try:
+                services.pledge_accept(pledge=pledge, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{pledge.member}: {text}", level=messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("%(member)s: accepted.") % {"member": pledge.member},
+                    level=messages.SUCCESS,
+                )  # fmt: skip
+
+    @admin.action(description=_("Return selected pledges with a note"))
+    def return_selected(self, request, queryset):
+        form = ReturnForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            for pledge in queryset.select_related("member"):
+                try:
+                    services.pledge_return(
+                        pledge=pledge, by=request.user, note=form.cleaned_data["note"]
+                    )
+                except (ValidationError, PermissionDenied) as error:
+                    text = " ".join(getattr(error, "messages", [str(error)]))
+                    self.message_user(request, f"{pledge.member}: {text}", level=messages.ERROR)
+                else:
+                    self.message_user(
+                        request, _("%(member)s: returned.") % {"member": pledge.member},
+                        level=messages.SUCCESS,
+                    )  # fmt: skip
+            return None
+        return render(
+            request,
+            "admin/campaign/return_pledges.html",
+            {
+                **self.admin_site.each_context(request),
+                "pledges": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "title": _("Return pledges with a note"),
+            },  # fmt: skip
+        )

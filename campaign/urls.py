@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401 - routes arrive with this section's issue
+from django.urls import path
+
+from campaign import views
 
 app_name = "campaign"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.progress, name="progress"),
+    path("pledges/", views.wall, name="wall"),
+    path("pledges.geojson", views.pledges_geojson, name="pledges_geojson"),
+    path("report/", views.report, name="report"),
+    path("report.csv", views.report_csv, name="report_csv"),
+    path("report.json", views.report_json, name="report_json"),
+    path("pledge/", views.my_pledge, name="my_pledge"),
+    path("pledges/<int:pk>/statement.pdf", views.statement_download, name="statement"),
+]

@@ -116,10 +116,14 @@ class FeatureWriter:
 
 
 def _map_rows(filters) -> list[dict]:
-    """The located members behind the map as plain rows (three queries, no model objects):
-    members, their regions, their networks."""
     filterset = member_list(filters=filters)
-    members = member_filtered(filterset).located().order_by("name")
+    return member_map_rows(member_filtered(filterset))
+
+
+def member_map_rows(members: QuerySet[Member]) -> list[dict]:
+    """Located members as plain rows for the map (three queries, no model objects): members,
+    regions, networks. Other sections pass their own queryset (the campaign's pledged members)."""
+    members = members.located().order_by("name")
     rows = list(
         members.values(
             "pk", "slug", "name", "kind", "country", "latitude", "longitude", "region_id"

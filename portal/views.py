@@ -1,14 +1,22 @@
 from django.shortcuts import render
 
+from campaign import selectors as campaign_selectors
 from cities import selectors as cities_selectors
 from newsfeed import selectors as news_selectors
 
 
 def home(request):
+    campaign = campaign_selectors.campaign_current()
     return render(
         request,
         "portal/home.html",
-        {"news": news_selectors.news_latest(user=request.user, limit=5)},
+        {
+            "news": news_selectors.news_latest(user=request.user, limit=5),
+            "campaign": campaign,
+            "campaign_progress": (
+                campaign_selectors.campaign_progress(campaign=campaign) if campaign else None
+            ),
+        },
     )
 
 
@@ -20,6 +28,9 @@ def member_profile(request, slug):
     """A member's public profile, composed from each section's selectors (DESIGN.md)."""
     member = cities_selectors.member_detail(slug=slug, user=request.user)
     blocks = []
+    pledge = campaign_selectors.pledge_of_member(member=member)
+    if pledge is not None:
+        blocks.append({"template": "portal/blocks/member_pledge.html", "pledge": pledge})
     news = news_selectors.news_for_member(member=member, user=request.user, limit=5)
     if news:
         blocks.append({"template": "portal/blocks/member_news.html", "news": news})
