@@ -54,8 +54,8 @@ def submitted_pledge(*, member=None, campaign=None, full=True, areas=("housing",
     campaign = campaign or CampaignFactory()
     focal = focal_point_of(member)
     pledge = pledge_for_focal_point(user=focal, campaign=campaign)
-    fields = FULL_FORM if full else {k: FULL_FORM[k] for k in
-                                     ("signatory_name", "signatory_title", "signed_on")}  # fmt: skip
+    statement = ("signatory_name", "signatory_title", "signed_on")
+    fields = FULL_FORM if full else {key: FULL_FORM[key] for key in statement}
     pledge_save_draft(
         pledge=pledge, by=focal, fields=fields,
         focus_areas=[focus_area(slug) for slug in areas] if full else None,

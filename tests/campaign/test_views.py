@@ -26,7 +26,7 @@ def _step(client, step, data, action="next", files=None):
 
 
 def test_focal_point_fills_the_steps_submits_and_the_secretariat_accepts(client):
-    campaign = CampaignFactory()
+    CampaignFactory()
     member = MemberFactory(name="Rabat", country="MA", region=region("africa"))
     client.force_login(focal_point_of(member))
     assert "Step 1 of 6: Key information" in client.get(PLEDGE_URL).content.decode()
@@ -47,8 +47,9 @@ def test_focal_point_fills_the_steps_submits_and_the_secretariat_accepts(client)
         "initiatives-0-description": "", "initiatives-0-link": "",
     })  # fmt: skip
     pdf = SimpleUploadedFile("statement.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
-    _step(client, "statement", {"signatory_name": "Asmaa Rhlalou", "signatory_title": "Mayor",
-                                "signed_on": "2022-10-01"}, files={"signed_statement": pdf})  # fmt: skip
+    signatory = {"signatory_name": "Asmaa Rhlalou", "signatory_title": "Mayor",
+                 "signed_on": "2022-10-01"}  # fmt: skip
+    _step(client, "statement", signatory, files={"signed_statement": pdf})
     preview = client.get(f"{PLEDGE_URL}?step=preview").content.decode()
     assert "Safe public spaces for women" in preview
     client.post(PLEDGE_URL + "?step=preview", {"action": "submit"})
