@@ -199,3 +199,18 @@ def test_report_exports(client):
     data = json.loads(client.get("/campaign/report.json").content)
     assert [row["member"] for row in data["pledges"]] == ["Sfax"]
     assert "Sfax,TN" in client.get("/campaign/report.csv").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "wall"),
+    [("fr", "Avancement vers les étapes", "Le mur des engagements"),
+     ("es", "Avance hacia los hitos", "El muro de compromisos")],
+)  # fmt: skip
+def test_campaign_pages_speak_french_and_spanish(client, language, heading, wall):
+    accepted_pledge(campaign=CampaignFactory())
+    body = client.get("/campaign/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert heading in body
+    assert (
+        f"<h1>{wall}</h1>"
+        in client.get("/campaign/pledges/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    )

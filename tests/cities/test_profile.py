@@ -44,8 +44,8 @@ def test_profile_runs_a_fixed_number_of_queries(client, django_assert_num_querie
     networks = NetworkFactory.create_batch(count % 5 + 1)
     member = MemberFactory(focus_areas=areas, networks=networks)
     MemberFactory.create_batch(count)
-    # The member, its networks, its focus areas; the news block (empty here).
-    with django_assert_num_queries(4):
+    # The member, its networks, its focus areas; the pledge and news blocks (empty here).
+    with django_assert_num_queries(5):
         client.get(member.get_absolute_url())
 
 
