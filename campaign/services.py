@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaign.models import OPEN_STATUSES, Pledge, PledgeInitiative, PledgeStatus, PledgeTransition
+from campaign.models import Pledge, PledgeInitiative, PledgeStatus, PledgeTransition
 from campaign.rules import is_pledge_focal_point
 from cities.rules import is_focal_point_of
 from core.rules import is_secretariat
@@ -204,7 +204,3 @@ def pledge_withdraw(*, pledge: Pledge, by, note: str = "") -> Pledge:
         _record(pledge, to_status=S.WITHDRAWN, by=by, note=note)
         pledge.save()
     return pledge
-
-
-def open_statuses() -> list[str]:
-    return list(OPEN_STATUSES)

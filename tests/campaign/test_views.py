@@ -214,3 +214,30 @@ def test_campaign_pages_speak_french_and_spanish(client, language, heading, wall
         f"<h1>{wall}</h1>"
         in client.get("/campaign/pledges/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     )
+
+
+def test_signed_statement_is_public_once_accepted_and_private_before(client):
+    CampaignFactory()
+    member = MemberFactory()
+    focal = focal_point_of(member)
+    client.force_login(focal)
+    pdf = SimpleUploadedFile("s.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    statement = {"signatory_name": "A", "signatory_title": "Mayor", "signed_on": "2022-10-01"}
+    _step(client, "statement", statement, files={"signed_statement": pdf})
+    pledge = Pledge.objects.get(member=member)
+    url = f"/campaign/pledges/{pledge.pk}/statement.pdf"
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 404
+    client.force_login(focal)
+    client.post(PLEDGE_URL + "?step=preview", {"action": "submit"})
+    from campaign.services import pledge_accept
+
+    pledge_accept(pledge=Pledge.objects.get(pk=pledge.pk), by=SecretariatFactory())
+    client.logout()
+    assert client.get(url).status_code == 200
