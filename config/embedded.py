@@ -30,7 +30,7 @@ def embedded_database(var_dir: Path) -> dict:
 
     pgdata = var_dir / "pgdata"
     pgdata.mkdir(parents=True, exist_ok=True)
-    _forget_exited_processes(pgdata)
+    forget_exited_processes(pgdata)
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
     if "(1 row)" not in exists:
@@ -45,7 +45,7 @@ def embedded_database(var_dir: Path) -> dict:
     }
 
 
-def _forget_exited_processes(pgdata: Path) -> None:
+def forget_exited_processes(pgdata: Path) -> None:
     """Drop processes that died without saying goodbye (kill -9) from pgserver's list of users,
     so the server still stops when the last living one exits."""
     import json

@@ -154,14 +154,26 @@ def test_another_members_focal_point_only_sees_their_own_pledge(client):
 
 
 def test_draft_and_returned_pledges_are_never_public(client):
+    from campaign.services import pledge_for_focal_point, pledge_return
+
     campaign = CampaignFactory()
     submitted_pledge(campaign=campaign, member=MemberFactory(name="Submitted city"))
+    returned, _focal = submitted_pledge(
+        campaign=campaign, member=MemberFactory(name="Returned city")
+    )
+    pledge_return(pledge=returned, by=SecretariatFactory(), note="Sign it.")
+    draft_member = MemberFactory(name="Draft city")
+    pledge_for_focal_point(user=focal_point_of(draft_member), campaign=campaign)
     accepted_pledge(campaign=campaign, member=MemberFactory(name="Accepted city"))
-    for url in ["/campaign/pledges/", "/campaign/report/", "/campaign/report.json",
-                "/campaign/pledges.geojson"]:  # fmt: skip
+    for url in ["/campaign/", "/campaign/pledges/", "/campaign/report/", "/campaign/report.json",
+                "/campaign/report.csv", "/campaign/pledges.geojson"]:  # fmt: skip
         body = client.get(url).content.decode()
         assert "Accepted city" in body
-        assert "Submitted city" not in body
+        for hidden in ["Submitted city", "Returned city", "Draft city"]:
+            assert hidden not in body
+    assert (
+        "Pledge to the campaign" not in client.get(draft_member.get_absolute_url()).content.decode()
+    )
 
 
 def test_report_counts_equal_the_database():

@@ -147,3 +147,33 @@ def test_send_digests_command_dry_run_sends_nothing(capsys):
     call_command("send_digests", "--frequency", "weekly")
     assert "1 sent" in capsys.readouterr().out
     assert len(mail.outbox) == 1
+
+
+def test_admin_resends_failed_digests(client, settings, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from tests.accounts.factories import SecretariatFactory, enrol_totp
+
+    settings.EMAIL_BACKEND = "tests.newsfeed.failing_backend.RefusingBackend"
+    news(title="News", published_at=LAST_WEEK)
+    UserFactory(email="ana@example.org", name="Ana Torres", digest_frequency="weekly")
+    batch = digests.digest_runs_start(now=NOW, frequencies=["weekly"])[0]
+    for _ in range(digests.MAX_ATTEMPTS):
+        digests.digest_deliver_batch(delivery_ids=batch)
+    assert DigestDelivery.objects.get().state == "failed"
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    staff = SecretariatFactory()
+    enrol_totp(staff)
+    client.force_login(staff)
+    listing = client.get(reverse("admin:newsfeed_digestdelivery_changelist"), {"state": "failed"})
+    assert "Ana Torres" in listing.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:newsfeed_digestdelivery_changelist"),
+            {"action": "resend_failed", "_selected_action": [DigestDelivery.objects.get().pk]},
+            follow=True,
+        )
+    assert "1 digest queued again." in response.content.decode()
+    assert DigestDelivery.objects.get().state == "sent"
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]

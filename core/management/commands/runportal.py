@@ -9,6 +9,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from config.embedded import forget_exited_processes
+
 
 class Command(BaseCommand):
     help = "Run web, Celery worker and beat together (what `make run` starts)."
@@ -39,8 +41,10 @@ class Command(BaseCommand):
             ],
         }
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        # Each child leads its own process group, so a stop reaches the dev server's reloaded
+        # grandchild too, and every process leaves the embedded PostgreSQL cleanly.
         children = {
-            name: subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+            name: subprocess.Popen(command, env=env, cwd=settings.BASE_DIR, start_new_session=True)
             for name, command in commands.items()
         }
         self.stdout.write(
@@ -55,17 +59,24 @@ class Command(BaseCommand):
             + "Press Ctrl-C to stop web, worker and beat.\n"
         )
 
+        def signal_group(child, sig) -> bool:
+            try:
+                os.killpg(child.pid, sig)
+            except ProcessLookupError:
+                return False
+            return True
+
         def stop(signum=None, frame=None):
             for child in children.values():
-                if child.poll() is None:
-                    child.send_signal(signal.SIGINT)
-            deadline = time.monotonic() + 15
+                signal_group(child, signal.SIGINT)
+            deadline = time.monotonic() + 20
             for child in children.values():
-                remaining = max(0.1, deadline - time.monotonic())
-                try:
-                    child.wait(timeout=remaining)
-                except subprocess.TimeoutExpired:
-                    child.kill()
+                while signal_group(child, 0) and time.monotonic() < deadline:
+                    child.poll()
+                    time.sleep(0.2)
+                if signal_group(child, 0):
+                    signal_group(child, signal.SIGKILL)
+                child.poll()
 
         signal.signal(signal.SIGTERM, stop)
         try:
@@ -77,3 +88,7 @@ class Command(BaseCommand):
             self.stdout.write("\nStopping web, worker and beat ...")
         finally:
             stop()
+            # A child killed by a signal never unregisters from the embedded PostgreSQL; forget
+            # it, so the server stops when this, the last process, exits.
+            if not os.environ.get("DATABASE_URL"):
+                forget_exited_processes(settings.VAR_DIR / "pgdata")
