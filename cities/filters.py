@@ -16,17 +16,33 @@ SORTS = [
 ]
 
 
+def focus_area_filter(field_name: str = "focus_areas") -> django_filters.ModelChoiceFilter:
+    """The shared vocabulary as a filter, by slug in the URL (reused by other sections)."""
+    return django_filters.ModelChoiceFilter(
+        label=_("Focus area"),
+        field_name=field_name,
+        queryset=FocusArea.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any focus area"),
+    )
+
+
+def region_filter(field_name: str = "region") -> django_filters.ModelChoiceFilter:
+    return django_filters.ModelChoiceFilter(
+        label=_("World region"),
+        field_name=field_name,
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any region"),
+    )
+
+
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="search", max_length=100)
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=MemberKind.choices, empty_label=_("Any kind")
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("World region"),
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any region"),
-    )
+    region = region_filter()
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=countries, empty_label=_("Any country")
     )
@@ -37,13 +53,7 @@ class MemberFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Any network"),
     )
-    focus_area = django_filters.ModelChoiceFilter(
-        label=_("Focus area"),
-        field_name="focus_areas",
-        queryset=FocusArea.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any focus area"),
-    )
+    focus_area = focus_area_filter()
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(

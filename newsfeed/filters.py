@@ -1,7 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import FocusArea, Member
+from cities.filters import focus_area_filter
+from cities.models import Member
 from newsfeed.models import NewsItem, NewsKind
 
 
@@ -15,13 +16,7 @@ class NewsFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Any member"),
     )
-    focus_area = django_filters.ModelChoiceFilter(
-        label=_("Focus area"),
-        field_name="focus_areas",
-        queryset=FocusArea.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any focus area"),
-    )
+    focus_area = focus_area_filter()
 
     class Meta:
         model = NewsItem
