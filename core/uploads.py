@@ -78,12 +78,27 @@ class UploadValidator:
                 code="file_too_large",
                 params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
             )
-        if detect(uploaded, allowed) is None:
+        file_type = detect(uploaded, allowed)
+        if file_type is None or (file_type is PDF and not _pdf_opens(uploaded)):
             raise ValidationError(
                 _("This file is not an accepted type. Accepted: %(types)s."),
                 code="file_type",
                 params={"types": ", ".join(t.label for t in allowed)},
             )
+
+
+def _pdf_opens(uploaded) -> bool:
+    """A PDF header is not enough: the document must also parse and have a page."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    uploaded.seek(0)
+    try:
+        return len(PdfReader(uploaded).pages) > 0
+    except (PyPdfError, ValueError, OSError, KeyError, TypeError):
+        return False
+    finally:
+        uploaded.seek(0)
 
 
 @deconstructible

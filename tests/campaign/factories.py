@@ -71,3 +71,16 @@ def accepted_pledge(**kwargs) -> Pledge:
 
 
 __all__ = ["CampaignFactory", "PledgeStatus", "accepted_pledge", "submitted_pledge"]
+
+
+def pdf_bytes() -> bytes:
+    """A real one-page PDF."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

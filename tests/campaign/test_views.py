@@ -7,7 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from campaign.models import Pledge
 from campaign.selectors import campaign_report
 from tests.accounts.factories import PendingUserFactory, SecretariatFactory, UserFactory, enrol_totp
-from tests.campaign.factories import CampaignFactory, accepted_pledge, submitted_pledge
+from tests.campaign.factories import (
+    CampaignFactory,
+    accepted_pledge,
+    pdf_bytes,
+    submitted_pledge,
+)
 from tests.cities.factories import (
     AffiliationFactory,
     MemberFactory,
@@ -46,7 +51,7 @@ def test_focal_point_fills_the_steps_submits_and_the_secretariat_accepts(client)
         "initiatives-0-title": "Safe public spaces for women", "initiatives-0-kind": "programme",
         "initiatives-0-description": "", "initiatives-0-link": "",
     })  # fmt: skip
-    pdf = SimpleUploadedFile("statement.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    pdf = SimpleUploadedFile("statement.pdf", pdf_bytes(), content_type="application/pdf")
     signatory = {"signatory_name": "Asmaa Rhlalou", "signatory_title": "Mayor",
                  "signed_on": "2022-10-01"}  # fmt: skip
     _step(client, "statement", signatory, files={"signed_statement": pdf})
@@ -99,6 +104,7 @@ def test_submitting_with_missing_sections_lists_them(client):
     ("upload", "message"),
     [
         (SimpleUploadedFile("statement.pdf", b"MZ\x90\x00 not a pdf"), "Accepted: PDF."),
+        (SimpleUploadedFile("statement.pdf", b"%PDF-1.4 but broken"), "Accepted: PDF."),
         (SimpleUploadedFile("statement.pdf", b"%PDF-1.4" + b"0" * 2048), "the limit is 1.0"),
     ],
 )
@@ -233,7 +239,8 @@ def test_signed_statement_is_public_once_accepted_and_private_before(client):
     member = MemberFactory()
     focal = focal_point_of(member)
     client.force_login(focal)
-    pdf = SimpleUploadedFile("s.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    content = pdf_bytes()
+    pdf = SimpleUploadedFile("s.pdf", content, content_type="application/pdf")
     statement = {"signatory_name": "A", "signatory_title": "Mayor", "signed_on": "2022-10-01"}
     _step(client, "statement", statement, files={"signed_statement": pdf})
     pledge = Pledge.objects.get(member=member)
@@ -241,7 +248,7 @@ def test_signed_statement_is_public_once_accepted_and_private_before(client):
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+    assert b"".join(response.streaming_content) == content
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
     client.logout()
