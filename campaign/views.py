@@ -116,8 +116,12 @@ def statement_download(request, pk):
         raise Http404("No such statement")
     if not pledge.signed_statement:
         raise Http404("No signed statement")
+    try:
+        statement = pledge.signed_statement.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The statement file is missing") from missing
     response = FileResponse(
-        pledge.signed_statement.open("rb"),
+        statement,
         as_attachment=True,
         filename=f"{pledge.member.slug}-statement.pdf",
         content_type="application/pdf",

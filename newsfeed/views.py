@@ -37,7 +37,10 @@ def announcement_image(request, pk):
     announcement = selectors.announcement_detail(pk=pk, user=request.user)
     if announcement is None or not announcement.image:
         raise Http404("No such image")
-    response = FileResponse(announcement.image.open("rb"))
+    try:
+        response = FileResponse(announcement.image.open("rb"))
+    except FileNotFoundError as missing:
+        raise Http404("The image file is missing") from missing
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=3600"
     return response
