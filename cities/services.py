@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cities.models import Affiliation
+from cities.models import Affiliation, Member
 from cities.selectors import bump_map_generation
 from core.rules import is_secretariat
 
@@ -33,3 +33,45 @@ def affiliation_confirm(*, affiliation: Affiliation, confirmed_by) -> Affiliatio
         affiliation.full_clean()
         affiliation.save(update_fields=["confirmed_at", "confirmed_by"])
     return affiliation
+
+
+def affiliation_request(*, user, member: Member, role_title: str, is_focal_point: bool):
+    """A person asks to be affiliated to a member (and, maybe, to speak for it); the
+    secretariat confirms it in the admin."""
+    if not user.is_authenticated:
+        raise PermissionDenied(_("Sign in first."))
+    with transaction.atomic():
+        if Affiliation.objects.select_for_update().filter(user=user).exists():
+            raise ValidationError(_("You are already affiliated to a member."))
+        affiliation = Affiliation(
+            user=user, member=member, role_title=role_title, is_focal_point=is_focal_point
+        )
+        affiliation.full_clean()
+        affiliation.save()
+    return affiliation
+
+
+PROFILE_FIELDS = [
+    "description", "website", "inhabitants", "representative_name", "representative_title",
+    "political_structure", "has_observatory", "has_ombudsman", "has_human_rights_office",
+    "local_charter", "local_charter_year", "language",
+]  # fmt: skip
+
+
+def member_update_profile(*, member: Member, by, data: dict, focus_areas=None) -> Member:
+    """The member's focal point (or the secretariat) updates its public profile."""
+    from cities.rules import is_focal_point_of
+
+    if not (is_focal_point_of(by, member) or is_secretariat(by)):
+        raise PermissionDenied(_("Only the member's focal point updates its profile."))
+    with transaction.atomic():
+        member = Member.objects.select_for_update().get(pk=member.pk)
+        for name in PROFILE_FIELDS:
+            if name in data:
+                setattr(member, name, data[name])
+        member.full_clean()
+        member.save()
+        if focus_areas is not None:
+            member.focus_areas.set(focus_areas)
+        member_map_changed()
+    return member

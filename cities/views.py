@@ -1,13 +1,19 @@
 import csv
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
-from cities import selectors
+from cities import selectors, services
+from cities.forms import AffiliationRequestForm, MemberProfileForm
+from cities.models import Affiliation, Member
 
 PAGE_SIZE = 25
 
@@ -71,3 +77,48 @@ def members_json(request):
     return JsonResponse(
         {"count": len(rows), "members": rows}, json_dumps_params={"ensure_ascii": False}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_affiliation(request):
+    """Ask to be affiliated to a member; see the request's state once asked."""
+    affiliation = Affiliation.objects.select_related("member").filter(user=request.user).first()
+    form = None
+    if affiliation is None:
+        form = AffiliationRequestForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.affiliation_request(user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("Your request is sent. The secretariat will confirm it.")
+                )
+                return redirect("cities:my_affiliation")
+    return render(request, "cities/my_affiliation.html", {"affiliation": affiliation, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_profile_edit(request, slug):
+    member = get_object_or_404(Member, slug=slug)
+    if not request.user.has_perm("cities.update_member_profile", member):
+        raise PermissionDenied
+    form = MemberProfileForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
+        try:
+            services.member_update_profile(
+                member=member, by=request.user, data=data,
+                focus_areas=form.cleaned_data["focus_areas"],
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The profile is updated."))
+            return redirect(member.get_absolute_url())
+    if request.method == "POST":
+        member.refresh_from_db()
+    return render(request, "cities/member_edit.html", {"member": member, "form": form})

@@ -73,3 +73,21 @@ def test_map_works_on_a_phone(phone_page, members):
     container = _map_ready(phone_page)
     assert container.get_attribute("data-marker-count") == "3"
     assert_accessible(phone_page, screenshot="map-phone")
+
+
+def test_affiliation_request_and_profile_edit_pages_pass_axe(browser_context, members):
+    from tests.accounts.factories import UserFactory
+    from tests.cities.factories import focal_point_of
+    from tests.conftest import sign_in
+
+    sign_in(browser_context, UserFactory())
+    page = browser_context.new_page()
+    page.goto("/members/affiliation/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Your institution"
+    assert_accessible(page, screenshot="affiliation")
+
+    browser_context.clear_cookies()
+    sign_in(browser_context, focal_point_of(members[1]))
+    page.goto("/members/vienna/edit/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Update the profile of Vienna"
+    assert_accessible(page, screenshot="member-edit")
