@@ -55,6 +55,7 @@ def _generate():
 
 def run(harness):
     _generate()
+    harness.analyze()
     harness.page("/campaign/, 1,000 accepted pledges", "/campaign/", target="< 100 ms")
     harness.page("pledge wall, page 1", "/campaign/pledges/", target="< 100 ms")
     harness.page(

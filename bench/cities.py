@@ -47,6 +47,7 @@ def _generate():
 
 def run(harness):
     members = _generate()
+    harness.analyze()
     cache.clear()
 
     def geojson_uncached():

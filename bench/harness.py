@@ -25,6 +25,11 @@ class Row:
 class Harness:
     rows: list[Row] = field(default_factory=list)
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics after a bulk load, as autovacuum would in time."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
     def client(self, user=None) -> Client:
         client = Client()
         if user is not None:

@@ -78,6 +78,7 @@ def run(harness):
     from config.celery import app
 
     _generate()
+    harness.analyze()
     harness.page("news page, 50,000 items", "/news/", target="fixed queries")
     harness.page("Atom feed", "/news/feed/")
 
