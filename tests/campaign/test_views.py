@@ -146,7 +146,7 @@ def test_who_may_open_the_pledge_form(client):
         assert response.status_code == 403
         assert "You may not see this page" in response.content.decode()
     client.force_login(focal_point_of(member))
-    assert client.get(PLEDGE_URL).status_code == 200
+    assert "Step 1 of 6: Key information" in client.get(PLEDGE_URL).content.decode()
 
 
 def test_another_members_focal_point_only_sees_their_own_pledge(client):
@@ -259,4 +259,6 @@ def test_signed_statement_is_public_once_accepted_and_private_before(client):
 
     pledge_accept(pledge=Pledge.objects.get(pk=pledge.pk), by=SecretariatFactory())
     client.logout()
-    assert client.get(url).status_code == 200
+    public = client.get(url)
+    assert public["Content-Disposition"].startswith("attachment;")
+    assert b"".join(public.streaming_content) == content

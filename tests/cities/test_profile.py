@@ -67,4 +67,6 @@ def test_unpublished_profile_is_visible_to_staff_with_a_notice(client):
 
 
 def test_unknown_profile_is_404(client):
-    assert client.get("/members/nowhere/").status_code == 404
+    response = client.get("/members/nowhere/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
