@@ -11,29 +11,21 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY config ./config
-COPY core ./core
-COPY accounts ./accounts
-COPY cities ./cities
-COPY newsfeed ./newsfeed
-COPY events ./events
-COPY campaign ./campaign
-COPY charter ./charter
-COPY docs_library ./docs_library
-COPY discussions ./discussions
-COPY portal ./portal
-COPY templates ./templates
-COPY static ./static
-COPY locale ./locale
-COPY manage.py ./
-RUN pip install . \
+# Locked versions first, so this layer is rebuilt only when the lock file changes.
+COPY requirements/production.lock requirements/
+RUN pip install --require-hashes -r requirements/production.lock
+
+# The project itself: everything .dockerignore does not leave out (config/apps.py names the apps).
+COPY . .
+RUN pip install --no-deps . \
     && useradd --system --uid 10001 --home /app portal \
     && mkdir -p /app/var /app/media \
     && chown -R portal /app/var /app/media
 
-# collectstatic needs settings but no secrets or services of its own.
-RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://unused@localhost/unused \
+# collectstatic needs settings but no secrets or services: a throwaway key, unused URLs.
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+    DATABASE_URL=postgres://unused@localhost/unused \
+    REDIS_URL=redis://unused:6379/0 \
     python manage.py collectstatic --noinput
 
 USER portal

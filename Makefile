@@ -3,17 +3,35 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Exact versions with their hashes, generated from pyproject.toml by `make lock`.
+TEST_LOCK := requirements/test.lock
+PRODUCTION_LOCK := requirements/production.lock
 
-.PHONY: install run test lint format bench messages demo clean
+.PHONY: install lock run test lint format bench messages demo clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(TEST_LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(TEST_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing dependencies in pyproject.toml; `make lock LOCK_ARGS=--upgrade` moves every pin.
+# PyPI alone: a local mirror or wheel folder in pip's configuration would lock its own files'
+# hashes, which another machine (the image's Python 3.12) could not match.
+LOCK_ARGS ?=
+PIP_COMPILE := env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(BIN)/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(LOCK_ARGS)
+
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/pip-compile || $(BIN)/python -m pip install --quiet pip-tools
+	mkdir -p requirements
+	$(PIP_COMPILE) --extra test -o $(TEST_LOCK) pyproject.toml
+	$(PIP_COMPILE) -o $(PRODUCTION_LOCK) pyproject.toml
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -37,7 +55,8 @@ format: install
 bench: install
 	$(BIN)/python -m bench
 
-APPS := core accounts cities newsfeed events campaign charter docs_library discussions portal
+# The project's apps, as config/apps.py lists them (evaluated only when a recipe uses it).
+APPS = $(shell $(BIN)/python -c 'from config.apps import PORTAL_APPS; print(*PORTAL_APPS)')
 
 # Each app keeps its own catalogue in <app>/locale; the site frame's is in locale/.
 messages: install

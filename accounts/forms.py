@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NAME_MAX_LENGTH, User
+from core.forms import InputForm
 
 
 class SignupForm(forms.Form):
@@ -25,7 +26,7 @@ def time_zone_choices():
     return [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(InputForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
 
     class Meta:

@@ -3,8 +3,11 @@
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
-SECRETARIAT = "Secretariat"
-STEERING_GROUP = "Steering group"
+# The names live with the predicates that read them (core.rules); re-exported for migrations.
+from core.rules import SECRETARIAT_GROUP as SECRETARIAT
+from core.rules import STEERING_GROUP
+
+__all__ = ["SECRETARIAT", "STEERING_GROUP", "grant_model_permissions"]
 
 
 def grant_model_permissions(apps, *, group_name: str, app_labels: list[str]) -> None:

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 NAME_MAX_LENGTH = 150
 
@@ -42,6 +43,17 @@ class UserManager(DjangoUserManager):
         extra_fields.setdefault("is_superuser", True)
         extra_fields.setdefault("is_approved", True)
         return self._create_user(email, password, **extra_fields)
+
+
+class AccountHistory(HistoricalRecords):
+    """The history of accounts, without a row for saves that touch only untracked fields:
+    each sign-in saves ``last_login`` and a hasher upgrade saves ``password``."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields and set(update_fields) <= set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -92,6 +104,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
+    # django-simple-history: well kept; a full row per change with who/when/why; admin shows diffs.
+    history = AccountHistory(excluded_fields=["password", "last_login"])
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"

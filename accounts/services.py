@@ -7,6 +7,8 @@ from django.utils import timezone
 from accounts.models import User
 from core.rules import is_secretariat
 
+SETTINGS_FIELDS = ["name", "language", "time_zone", "digest_frequency"]
+
 
 def user_approve(*, user: User, approved_by: User) -> User:
     """Approve one pending account and tell the person by e-mail (after commit)."""
@@ -20,6 +22,8 @@ def user_approve(*, user: User, approved_by: User) -> User:
         user.approved_at = timezone.now()
         user.approved_by = approved_by
         user.full_clean()
+        user._history_user = approved_by
+        user._change_reason = "approved by the secretariat"
         user.save(update_fields=["is_approved", "approved_at", "approved_by"])
 
         from accounts.tasks import send_approval_email
@@ -41,11 +45,23 @@ def users_approve(*, users, approved_by: User) -> list[User]:
 def user_update_settings(
     *, user: User, name: str, language: str, time_zone: str, digest_frequency: str
 ) -> User:
+    """A person changes their own name, language, time zone and digest frequency."""
+    values = {
+        "name": name,
+        "language": language,
+        "time_zone": time_zone,
+        "digest_frequency": digest_frequency,
+    }
     with transaction.atomic():
-        user.name = name
-        user.language = language
-        user.time_zone = time_zone
-        user.digest_frequency = digest_frequency
-        user.full_clean()
-        user.save(update_fields=["name", "language", "time_zone", "digest_frequency"])
-    return user
+        # The history row copies the whole row: build it from the stored one, not a stale copy.
+        stored = User.objects.select_for_update().get(pk=user.pk)
+        for field, value in values.items():
+            setattr(stored, field, value)
+        stored.full_clean()
+        stored._history_user = user
+        stored._change_reason = "settings updated by the person"
+        stored.save(update_fields=SETTINGS_FIELDS)
+    # The caller's instance (often request.user) shows the new settings too.
+    for field, value in values.items():
+        setattr(user, field, value)
+    return stored

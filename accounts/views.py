@@ -16,7 +16,7 @@ def settings_view(request):
     form = SettingsForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_update_settings(user=user, **form.cleaned_data)
+            services.user_update_settings(user=user, **form.answers)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -24,12 +24,16 @@ def settings_view(request):
             messages.success(request, _("Your settings are saved."))
             response = redirect("accounts:settings")
             response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", max_age=31536000
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                max_age=31536000,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
             return response
-    if request.method == "POST":
-        # ModelForm validation wrote the bad values onto the instance; keep the stored ones.
-        user.refresh_from_db()
     return render(request, "accounts/settings.html", {"form": form})
 
 

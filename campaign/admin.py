@@ -1,5 +1,4 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,6 +10,8 @@ from import_export.admin import ExportMixin
 from campaign import services
 from campaign.forms import ReturnForm
 from campaign.models import Campaign, Milestone, Pledge, PledgeInitiative, PledgeTransition
+from core.admin import ConstraintCheckingForm, run_for_each
+from core.spreadsheets import FormulaSafeResourceMixin
 
 
 class MilestoneInline(admin.TabularInline):
@@ -40,7 +41,7 @@ class TransitionInline(admin.TabularInline):
         return False
 
 
-class PledgeResource(resources.ModelResource):
+class PledgeResource(FormulaSafeResourceMixin, resources.ModelResource):
     member = fields.Field(attribute="member__name", column_name="member")
     country = fields.Field(attribute="member__country", column_name="country")
 
@@ -52,9 +53,17 @@ class PledgeResource(resources.ModelResource):
         )  # fmt: skip
 
 
+class PledgeAdminForm(ConstraintCheckingForm):
+    class Meta:
+        model = Pledge
+        fields = "__all__"
+
+
 @admin.register(Pledge)
 class PledgeAdmin(ExportMixin, admin.ModelAdmin):
     """The review queue: submitted pledges first, oldest first, with their age."""
+
+    form = PledgeAdminForm
 
     resource_classes = [PledgeResource]
     list_display = ["member", "status", "with_form", "waiting", "submitted_at", "accepted_at"]
@@ -91,6 +100,11 @@ class PledgeAdmin(ExportMixin, admin.ModelAdmin):
         (_("Dates"), {"fields": ("created_at", "submitted_at", "accepted_at")}),
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        # A pledge stays with its member and campaign: moving it would rewrite history.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "campaign", "member"] if obj is not None else fields
+
     def get_queryset(self, request):
         return (
             super()
@@ -113,35 +127,23 @@ class PledgeAdmin(ExportMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Accept selected pledges"))
     def accept_selected(self, request, queryset):
-        for pledge in queryset.select_related("member"):
-            try:
-                services.pledge_accept(pledge=pledge, by=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                text = " ".join(getattr(error, "messages", [str(error)]))
-                self.message_user(request, f"{pledge.member}: {text}", level=messages.ERROR)
-            else:
-                self.message_user(
-                    request, _("%(member)s: accepted.") % {"member": pledge.member},
-                    level=messages.SUCCESS,
-                )  # fmt: skip
+        run_for_each(
+            self, request, queryset.select_related("member", "campaign"),
+            write=lambda pledge: services.pledge_accept(pledge=pledge, by=request.user),
+            done=_("%(object)s: accepted."),
+        )  # fmt: skip
 
     @admin.action(description=_("Return selected pledges with a note"))
     def return_selected(self, request, queryset):
         form = ReturnForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
-            for pledge in queryset.select_related("member"):
-                try:
-                    services.pledge_return(
-                        pledge=pledge, by=request.user, note=form.cleaned_data["note"]
-                    )
-                except (ValidationError, PermissionDenied) as error:
-                    text = " ".join(getattr(error, "messages", [str(error)]))
-                    self.message_user(request, f"{pledge.member}: {text}", level=messages.ERROR)
-                else:
-                    self.message_user(
-                        request, _("%(member)s: returned.") % {"member": pledge.member},
-                        level=messages.SUCCESS,
-                    )  # fmt: skip
+            note = form.cleaned_data["note"]
+            run_for_each(
+                self, request, queryset.select_related("member", "campaign"),
+                write=lambda pledge: services.pledge_return(pledge=pledge, by=request.user,
+                                                            note=note),
+                done=_("%(object)s: returned."),
+            )  # fmt: skip
             return None
         return render(
             request,

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Pledge, PledgeInitiative
 from cities.models import FocusArea
+from core.forms import InputForm
 
 
-class KeyInformationForm(forms.ModelForm):
+class KeyInformationForm(InputForm):
     class Meta:
         model = Pledge
         fields = ["inhabitants", "kind", "representative_name", "representative_title",
@@ -15,19 +16,19 @@ class KeyInformationForm(forms.ModelForm):
         widgets = {"political_structure": forms.Textarea(attrs={"rows": 4})}
 
 
-class VisionForm(forms.ModelForm):
+class VisionForm(InputForm):
     class Meta:
         model = Pledge
         fields = ["vision_essential", "vision_framework"]
 
 
-class MotivationsForm(forms.ModelForm):
+class MotivationsForm(InputForm):
     class Meta:
         model = Pledge
         fields = ["motivations"]
 
 
-class FocusAreasForm(forms.ModelForm):
+class FocusAreasForm(InputForm):
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Main areas of focus"),
         queryset=FocusArea.objects.all(),
@@ -52,11 +53,16 @@ InitiativeFormSet = forms.modelformset_factory(
 )
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(InputForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The uploaded name is replaced by a random one: its length does not matter.
+        self.fields["signed_statement"].max_length = None
+
     class Meta:
         model = Pledge
         fields = ["signatory_name", "signatory_title", "signed_on", "signed_statement"]
-        widgets = {"signed_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class ReturnForm(forms.Form):

@@ -1,8 +1,11 @@
 """The "10, 100, 1000 Human Rights Cities and Territories by 2030" campaign: pledges of members,
 their review by the secretariat, and the milestones they count toward."""
 
+from datetime import date
+
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -60,13 +63,32 @@ class PledgeStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for changes")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    @classmethod
+    def editable(cls) -> tuple[str, ...]:
+        return (cls.DRAFT, cls.RETURNED)
 
-OPEN_STATUSES = [PledgeStatus.DRAFT, PledgeStatus.SUBMITTED, PledgeStatus.RETURNED]
+    @classmethod
+    def open(cls) -> tuple[str, ...]:
+        return (cls.DRAFT, cls.SUBMITTED, cls.RETURNED)
+
+
+# The campaign's statements are signed from its preparation on; never in the future.
+EARLIEST_SIGNATURE = date(2000, 1, 1)
+
+
+def not_in_the_future(value: date) -> None:
+    if value > timezone.localdate():
+        raise ValidationError(_("The date of signature cannot be in the future."))
 
 
 class PledgeQuerySet(models.QuerySet):
     def accepted(self):
         return self.filter(status=PledgeStatus.ACCEPTED)
+
+    def public(self):
+        """The one rule for what is public (see campaign.rules.pledge_is_public): accepted
+        pledges of published members. Progress, the wall, the report and the map count these."""
+        return self.filter(status=PledgeStatus.ACCEPTED, member__is_published=True)
 
 
 def _answer(label, help_text=""):
@@ -131,7 +153,15 @@ class Pledge(models.Model):
     # v) Political statement
     signatory_name = models.CharField(_("signed by (name)"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signed by (title)"), max_length=200, blank=True)
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_on = models.DateField(
+        _("signed on"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(EARLIEST_SIGNATURE, _("Give the date the statement was signed.")),
+            not_in_the_future,
+        ],
+    )
     signed_statement = models.FileField(
         _("signed statement (PDF)"),
         upload_to=RandomName("pledges/statements"),
@@ -172,6 +202,10 @@ class Pledge(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="accepted") | Q(accepted_at__isnull=False),
                 name="campaign_accepted_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_on__isnull=True) | Q(signed_on__gte=EARLIEST_SIGNATURE),
+                name="campaign_signed_on_plausible",
             ),
         ]
         indexes = [models.Index(fields=["campaign", "status"], name="campaign_pledge_status")]

@@ -8,9 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import QueryDict
 
-from campaign.filters import PledgeFilter
 from campaign.models import Campaign, Milestone, Pledge, PledgeInitiative, PledgeStatus
 from cities.models import FocusArea, Member, Region
 from cities.selectors import FeatureWriter, member_map_rows
@@ -41,7 +39,7 @@ class MilestoneProgress:
 
 def campaign_progress(*, campaign: Campaign) -> dict:
     """Counts of accepted pledges (forms apart) and the progress toward each milestone."""
-    counts = Pledge.objects.filter(campaign=campaign, status=PledgeStatus.ACCEPTED).aggregate(
+    counts = _accepted(campaign).aggregate(
         pledges=Count("pk"), forms=Count("pk", filter=Q(with_form=True))
     )
     progress = [MilestoneProgress(m, counts["pledges"]) for m in campaign.milestones.all()]
@@ -55,9 +53,7 @@ def campaign_progress(*, campaign: Campaign) -> dict:
 
 
 def _accepted(campaign: Campaign) -> QuerySet[Pledge]:
-    return Pledge.objects.filter(
-        campaign=campaign, status=PledgeStatus.ACCEPTED, member__is_published=True
-    )
+    return Pledge.objects.public().filter(campaign=campaign)
 
 
 def counts_by_region(*, campaign: Campaign) -> list[tuple[Region, int]]:
@@ -82,9 +78,9 @@ def pledges_latest(*, campaign: Campaign, limit: int = 6) -> list[Pledge]:
     )
 
 
-def pledge_wall(*, campaign: Campaign, filters: QueryDict | dict):
-    """Accepted pledges with their public sections, filtered by region, kind and focus area."""
-    queryset = (
+def pledge_wall(*, campaign: Campaign) -> QuerySet[Pledge]:
+    """Accepted pledges with their public sections (the view filters them: PledgeFilter)."""
+    return (
         _accepted(campaign)
         .select_related("member", "member__region")
         .prefetch_related(
@@ -93,13 +89,6 @@ def pledge_wall(*, campaign: Campaign, filters: QueryDict | dict):
         )
         .order_by("member__name")
     )
-    filterset = PledgeFilter(filters, queryset=queryset)
-    if filterset.is_bound and not filterset.is_valid():
-        return filterset, queryset.none()
-    pledges = filterset.qs
-    if filterset.form.cleaned_data.get("focus_area"):
-        pledges = pledges.distinct()
-    return filterset, pledges
 
 
 def pledge_of_member(*, member: Member) -> Pledge | None:

@@ -12,5 +12,7 @@ urlpatterns = [
     path("report.csv", views.report_csv, name="report_csv"),
     path("report.json", views.report_json, name="report_json"),
     path("pledge/", views.my_pledge, name="my_pledge"),
+    path("pledge/submit/", views.pledge_submit, name="pledge_submit"),
+    path("pledge/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("pledges/<int:pk>/statement.pdf", views.statement_download, name="statement"),
 ]

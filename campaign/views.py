@@ -1,5 +1,3 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,13 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campaign import forms, selectors, services
-from campaign.models import Pledge, PledgeStatus
-from campaign.rules import is_pledge_focal_point
-from core.rules import is_secretariat
+from campaign.filters import PledgeFilter
+from campaign.models import Pledge
+from campaign.rules import pledge_is_public
+from core.filtering import filter_results
+from core.spreadsheets import csv_response
 
+# The form's steps: one per section of the campaign's questionnaire, then the preview.
 STEPS = [
     ("key", gettext_lazy("Key information"), forms.KeyInformationForm),
     ("vision", gettext_lazy("Vision"), forms.VisionForm),
@@ -26,6 +27,7 @@ STEPS = [
     ("preview", gettext_lazy("Preview and submit"), None),
 ]
 STEP_KEYS = [key for key, _label, _form in STEPS]
+STEP_FORMS = {key: form for key, _label, form in STEPS if form is not None}
 
 
 def _campaign_or_404():
@@ -61,8 +63,8 @@ def pledges_geojson(request):
 @require_GET
 def wall(request):
     campaign = _campaign_or_404()
-    filterset, pledges = selectors.pledge_wall(campaign=campaign, filters=request.GET)
-    page = Paginator(pledges, 20).get_page(request.GET.get("page"))
+    filterset = PledgeFilter(request.GET, queryset=selectors.pledge_wall(campaign=campaign))
+    page = Paginator(filter_results(filterset), 20).get_page(request.GET.get("page"))
     return render(
         request,
         "campaign/wall.html",
@@ -87,16 +89,13 @@ def report(request):
 
 @require_GET
 def report_csv(request):
-    rows = selectors.report_rows(campaign=_campaign_or_404(), site_url=settings.SITE_URL)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="campaign-report.csv"'
     fields = ["member", "country", "region", "kind", "full_form", "focus_areas", "accepted_on",
               "signatory", "profile"]  # fmt: skip
-    writer = csv.DictWriter(response, fieldnames=fields)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({**row, "focus_areas": " ".join(row["focus_areas"])})
-    return response
+    return csv_response(
+        filename="campaign-report.csv",
+        fieldnames=fields,
+        rows=selectors.report_rows(campaign=_campaign_or_404(), site_url=settings.SITE_URL),
+    )
 
 
 @require_GET
@@ -111,8 +110,7 @@ def report_json(request):
 @require_GET
 def statement_download(request, pk):
     pledge = get_object_or_404(Pledge.objects.select_related("member"), pk=pk)
-    public = pledge.status == PledgeStatus.ACCEPTED and pledge.member.is_published
-    if not (public or is_pledge_focal_point(request.user, pledge) or is_secretariat(request.user)):
+    if not request.user.has_perm("campaign.view_statement", pledge):
         raise Http404("No such statement")
     if not pledge.signed_statement:
         raise Http404("No signed statement")
@@ -127,68 +125,83 @@ def statement_download(request, pk):
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    if not pledge_is_public(request.user, pledge):
+        response["Cache-Control"] = "private, no-store"
     return response
 
 
-def _step_form(step, pledge, data=None, files=None):
-    form_class = {key: form for key, _label, form in STEPS}[step]
-    form = form_class(data, files, instance=pledge) if form_class else None
-    formset = None
-    if step == "focus":
-        formset = forms.InitiativeFormSet(
-            data, queryset=pledge.initiatives.all(), prefix="initiatives"
-        )
-    return form, formset
+def _my_pledge(request) -> tuple:
+    """The campaign and the pledge of the member the user speaks for (403 for anyone else)."""
+    campaign = _campaign_or_404()
+    return campaign, services.pledge_for_focal_point(user=request.user, campaign=campaign)
+
+
+def _step_url(step: str) -> str:
+    return f"{reverse('campaign:my_pledge')}?step={step}"
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_pledge(request):
-    """The focal point's pledge: one step per section, saved at every step."""
-    campaign = _campaign_or_404()
-    # Only a confirmed focal point gets past this line (PermissionDenied: the 403 page).
-    pledge = services.pledge_for_focal_point(user=request.user, campaign=campaign)
+    """One section of the focal point's pledge: shown, and saved on POST (then the next step).
+    A pledge that can no longer change, and the last step, show the preview."""
+    campaign, pledge = _my_pledge(request)
     step = request.GET.get("step", "key")
-    if step not in STEP_KEYS:
-        step = "key"
-    editable = pledge.status in (PledgeStatus.DRAFT, PledgeStatus.RETURNED)
-    if not editable:
-        step = "preview"
-    index = STEP_KEYS.index(step)
-    form, formset = (None, None) if step == "preview" else _step_form(step, pledge)
-
-    if request.method == "POST" and editable:
-        action = request.POST.get("action", "next")
-        if action == "submit":
-            try:
-                services.pledge_submit(pledge=pledge, by=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect(f"{reverse('campaign:my_pledge')}?step=preview")
-            messages.success(
-                request, _("Your pledge is submitted. The secretariat will review it.")
+    if step not in STEP_FORMS or not request.user.has_perm("campaign.edit_pledge", pledge):
+        if request.method == "POST":
+            return redirect(_step_url("preview"))
+        return _preview(request, campaign, pledge)
+    data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = STEP_FORMS[step](*data, instance=pledge)
+    formset = None
+    if step == "focus":
+        formset = forms.InitiativeFormSet(
+            data[0], queryset=pledge.initiatives.all(), prefix="initiatives"
+        )
+    if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
+        try:
+            services.pledge_save_section(
+                pledge=pledge, by=request.user, section=step, **_section_input(form, formset)
             )
-            return redirect("campaign:my_pledge")
-        if action == "withdraw":
-            services.pledge_withdraw(pledge=pledge, by=request.user)
-            messages.success(request, _("Your pledge is withdrawn."))
-            return redirect("campaign:progress")
-        form, formset = _step_form(step, pledge, request.POST, request.FILES)
-        valid = (form is None or form.is_valid()) and (formset is None or formset.is_valid())
-        if valid:
-            try:
-                _save_step(step, pledge, request.user, form, formset)
-            except ValidationError as error:
-                if form is not None:
-                    form.add_error(None, error)
-                valid = False
-        if valid:
-            target = index - 1 if action == "back" else index + 1
-            target = min(max(target, 0), len(STEPS) - 1)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
             messages.success(request, _("Saved."))
-            return redirect(f"{reverse('campaign:my_pledge')}?step={STEP_KEYS[target]}")
-        pledge.refresh_from_db()
+            index = STEP_KEYS.index(step)
+            target = index - 1 if request.POST.get("action") == "back" else index + 1
+            return redirect(_step_url(STEP_KEYS[max(target, 0)]))
+    return _render_pledge(request, campaign, pledge, step, form=form, formset=formset)
+
+
+def _section_input(form, formset) -> dict:
+    if formset is None:
+        return {"answers": form.answers}
+    return {
+        "answers": {},
+        "focus_areas": form.answers["focus_areas"],
+        "initiatives": [
+            {key: f.cleaned_data[key] for key in ("title", "kind", "description", "link")}
+            for f in formset.forms
+            if f.cleaned_data.get("title") and not f.cleaned_data.get("DELETE")
+        ],
+    }
+
+
+def _preview(request, campaign, pledge):
     statement_missing, form_missing = services.pledge_missing(pledge)
+    return _render_pledge(
+        request,
+        campaign,
+        pledge,
+        "preview",
+        statement_missing=statement_missing,
+        form_missing=form_missing,
+        transitions=pledge.transitions.select_related("by"),
+    )
+
+
+def _render_pledge(request, campaign, pledge, step, **context):
+    index = STEP_KEYS.index(step)
     return render(
         request,
         "campaign/my_pledge.html",
@@ -200,30 +213,40 @@ def my_pledge(request):
             "step_index": index + 1,
             "step_count": len(STEPS),
             "step_label": STEPS[index][1],
-            "form": form,
-            "formset": formset,
-            "editable": editable,
-            "statement_missing": statement_missing,
-            "form_missing": form_missing,
-            "transitions": pledge.transitions.select_related("by"),
+            **context,
         },
     )
 
 
-def _save_step(step, pledge, user, form, formset):
-    if step == "focus":
-        initiatives = [
-            {key: f.cleaned_data[key] for key in ("title", "kind", "description", "link")}
-            for f in formset.forms
-            if f.cleaned_data.get("title") and not f.cleaned_data.get("DELETE")
-        ]
-        services.pledge_save_draft(
-            pledge=pledge,
-            by=user,
-            fields={},
-            focus_areas=form.cleaned_data["focus_areas"],
-            initiatives=initiatives,
-        )
-        return
-    fields = {name: form.cleaned_data[name] for name in form.fields}
-    services.pledge_save_draft(pledge=pledge, by=user, fields=fields)
+@login_required
+@require_POST
+def pledge_submit(request):
+    _campaign, pledge = _my_pledge(request)
+    try:
+        services.pledge_submit(pledge=pledge, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_step_url("preview"))
+    messages.success(request, _("Your pledge is submitted. The secretariat will review it."))
+    return redirect("campaign:my_pledge")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pledge_withdraw(request):
+    """Withdrawing asks first, and says what it means."""
+    campaign, pledge = _my_pledge(request)
+    if not request.user.has_perm("campaign.withdraw_pledge", pledge):
+        messages.error(request, _("This pledge cannot be withdrawn here."))
+        return redirect(_step_url("preview"))
+    if request.method == "POST":
+        try:
+            services.pledge_withdraw(pledge=pledge, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_step_url("preview"))
+        messages.success(request, _("Your pledge is withdrawn."))
+        return redirect("campaign:progress")
+    return render(
+        request, "campaign/pledge_withdraw.html", {"campaign": campaign, "pledge": pledge}
+    )

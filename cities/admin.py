@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON, XLSX
+from simple_history.admin import SimpleHistoryAdmin
 
 from cities import services
 from cities.models import Affiliation, FocusArea, Member, Network, Region
@@ -36,9 +38,12 @@ class AffiliationInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(ImportExportModelAdmin):
+class MemberAdmin(SimpleHistoryAdmin, ImportExportModelAdmin):
     form = MemberAdminForm
     resource_classes = [MemberResource]
+    # Only formats that round-trip members: HTML, TSV, YAML are not offered (HTML imports 500).
+    import_formats = [CSV, JSON]
+    export_formats = [fmt for fmt in (CSV, JSON, XLSX) if fmt.is_available()]
     list_display = ["name", "kind", "country", "region", "is_published", "joined_on"]
     list_filter = ["is_published", "kind", "region", "networks", "focus_areas"]
     list_select_related = ["region"]
@@ -87,9 +92,25 @@ class MemberAdmin(ImportExportModelAdmin):
         super().generate_log_entries(result, request)
         services.member_map_changed()
 
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        # A file the resource refuses as a whole (no slug column) is a form error on the file,
+        # not the library's list of errors with a traceback.
+        context = getattr(response, "context_data", None) or {}
+        result = context.get("result")
+        refusals = [
+            row.error for row in (result.base_errors if result else [])
+            if isinstance(row.error, ValidationError)
+        ]  # fmt: skip
+        if refusals:
+            for error in refusals:
+                context["form"].add_error("import_file", error)
+            del context["result"]
+        return response
+
 
 @admin.register(Affiliation)
-class AffiliationAdmin(admin.ModelAdmin):
+class AffiliationAdmin(SimpleHistoryAdmin):
     list_display = ["user", "member", "role_title", "is_focal_point", "confirmed_at"]
     list_filter = ["is_focal_point", ("confirmed_at", admin.EmptyFieldListFilter)]
     list_select_related = ["user", "member"]

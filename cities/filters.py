@@ -24,6 +24,7 @@ def focus_area_filter(field_name: str = "focus_areas") -> django_filters.ModelCh
         queryset=FocusArea.objects.all(),
         to_field_name="slug",
         empty_label=_("Any focus area"),
+        distinct=True,  # a many-to-many relation: list each match once
     )
 
 
@@ -37,21 +38,29 @@ def region_filter(field_name: str = "region") -> django_filters.ModelChoiceFilte
     )
 
 
+def member_countries() -> list[tuple[str, str]]:
+    """The countries of published members, by name (queried when the choices are used)."""
+    names = dict(countries)
+    codes = Member.objects.published().order_by().values_list("country", flat=True).distinct()
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: c[1])
+
+
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="search", max_length=100)
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=MemberKind.choices, empty_label=_("Any kind")
     )
     region = region_filter()
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries, empty_label=_("Any country")
-    )
+    # Countries, networks and regions: only those of published members (set in __init__), so
+    # nobody picks from 250 countries to find nothing.
+    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("Any country"))
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         field_name="networks",
-        queryset=Network.objects.all(),
+        queryset=Network.objects.none(),
         to_field_name="slug",
         empty_label=_("Any network"),
+        distinct=True,
     )
     focus_area = focus_area_filter()
     sort = django_filters.OrderingFilter(
@@ -69,6 +78,17 @@ class MemberFilter(django_filters.FilterSet):
     class Meta:
         model = Member
         fields = ["q", "kind", "region", "country", "network", "focus_area"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        published = Member.objects.published()
+        self.filters["country"].extra["choices"] = member_countries
+        self.filters["network"].queryset = Network.objects.filter(
+            pk__in=published.values("networks")
+        ).order_by("acronym", "name")
+        self.filters["region"].queryset = Region.objects.filter(
+            pk__in=published.values("region")
+        ).order_by("order")
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import FocusArea, Member
 from cities.services import PROFILE_FIELDS
+from core.forms import InputForm
 
 
 class AffiliationRequestForm(forms.Form):
@@ -17,7 +18,7 @@ class AffiliationRequestForm(forms.Form):
     )
 
 
-class MemberProfileForm(forms.ModelForm):
+class MemberProfileForm(InputForm):
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Focus areas"),
         queryset=FocusArea.objects.all(),

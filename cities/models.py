@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 
 class TranslatedNameMixin(models.Model):
@@ -175,6 +176,10 @@ class Member(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = MemberQuerySet.as_manager()
+    # Who changed the profile, networks or focus areas; updated_at would show in every diff.
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=["networks", "focus_areas"]
+    )
 
     class Meta:
         verbose_name = _("member")
@@ -258,6 +263,8 @@ class Affiliation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("affiliation")

@@ -1,12 +1,15 @@
 """CSV import and export of members for the secretariat (django-import-export)."""
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from cities.models import FocusArea, Member, Network, Region
+from core.spreadsheets import FormulaSafeResourceMixin
 
 
-class MemberResource(resources.ModelResource):
+class MemberResource(FormulaSafeResourceMixin, resources.ModelResource):
     region = fields.Field(
         attribute="region", column_name="region", widget=ForeignKeyWidget(Region, field="slug")
     )
@@ -38,3 +41,30 @@ class MemberResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = True
         report_skipped = True
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self._row_of_slug = {}  # slug -> the first row that has it
+        if "slug" not in (dataset.headers or []):
+            dataset.wipe()  # no row can be matched to a member: import none of them
+            raise ValidationError(
+                _(
+                    "The file has no “slug” column: each row needs the slug of the member "
+                    "it creates or updates."
+                )
+            )
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        # Without this, a second row with the same slug silently overwrites the first.
+        slug, number = row.get("slug"), kwargs.get("row_number")
+        if slug in (None, ""):
+            return
+        first = self._row_of_slug.setdefault(slug, number)
+        if first != number:
+            raise ValidationError(
+                {
+                    "slug": _("The slug “%(slug)s” is already on row %(row)s of this file.")
+                    % {"slug": slug, "row": first}
+                }
+            )

@@ -30,6 +30,15 @@ def is_focal_point_of(user, member) -> bool:
 
 
 @rules.predicate
+def is_focal_point(user) -> bool:
+    """The confirmed focal point of some member (the campaign's pledge form is theirs)."""
+    if not is_approved_member(user):
+        return False
+    affiliation = confirmed_affiliation(user)
+    return bool(affiliation and affiliation.is_focal_point)
+
+
+@rules.predicate
 def is_affiliated_to(user, member) -> bool:
     if member is None or not is_approved_member(user):
         return False
@@ -39,3 +48,4 @@ def is_affiliated_to(user, member) -> bool:
 
 rules.add_perm("cities.update_member_profile", is_focal_point_of | is_secretariat)
 rules.add_perm("cities.confirm_affiliation", is_secretariat)
+rules.add_perm("cities.publish_member", is_secretariat)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils.translation import get_language
 from django_countries import countries
 
-from cities.filters import MemberFilter
 from cities.models import Member, MemberKind, Network, Region
 
 GEOJSON_CACHE_SECONDS = 60 * 60
@@ -26,36 +23,21 @@ def _published_for(user) -> QuerySet[Member]:
     return members
 
 
-def member_list(*, filters: QueryDict | dict, user=None) -> MemberFilter:
-    """The directory: published members with region and networks, filtered and sorted.
-
-    Returns the bound FilterSet: ``.qs`` is the queryset, ``.form`` the filter form; invalid
-    filter values (an unknown network, say) give an empty list and form errors, never a 500.
-    """
-    queryset = (
+def member_directory() -> QuerySet[Member]:
+    """The directory: published members with region and networks, by name (the view filters
+    them with MemberFilter)."""
+    return (
         Member.objects.published()
         .select_related("region")
         .prefetch_related(Prefetch("networks", queryset=Network.objects.order_by("acronym")))
         .order_by("name")
     )
-    return MemberFilter(filters, queryset=queryset)
 
 
-def member_filtered(filterset: MemberFilter) -> QuerySet[Member]:
-    """The filtered members, or none when a filter value is invalid (unknown slug ...)."""
-    if filterset.is_bound and not filterset.is_valid():
-        return filterset.queryset.none()
-    return filterset.qs.distinct() if _joins_many(filterset) else filterset.qs
-
-
-def _joins_many(filterset: MemberFilter) -> bool:
-    data = filterset.form.cleaned_data if filterset.is_valid() else {}
-    return bool(data.get("network") or data.get("focus_area"))
-
-
-def member_detail(*, slug: str, user=None) -> Member:
-    """One member with everything its public profile shows; 404 when unpublished (staff see)."""
-    member = (
+def member_detail(*, slug: str, user=None) -> Member | None:
+    """One member with everything its public profile shows; None when unpublished (staff see
+    it)."""
+    return (
         _published_for(user)
         .select_related("region")
         .prefetch_related(
@@ -65,9 +47,6 @@ def member_detail(*, slug: str, user=None) -> Member:
         .filter(slug=slug)
         .first()
     )
-    if member is None:
-        raise Http404("No such member")
-    return member
 
 
 def map_generation() -> int:
@@ -115,11 +94,6 @@ class FeatureWriter:
         }
 
 
-def _map_rows(filters) -> list[dict]:
-    filterset = member_list(filters=filters)
-    return member_map_rows(member_filtered(filterset))
-
-
 def member_map_rows(members: QuerySet[Member]) -> list[dict]:
     """Located members as plain rows for the map (three queries, no model objects): members,
     regions, networks. Other sections pass their own queryset (the campaign's pledged members)."""
@@ -144,26 +118,27 @@ def member_map_rows(members: QuerySet[Member]) -> list[dict]:
     return rows
 
 
-def member_geojson(*, filters: QueryDict | dict) -> str:
-    """The published, located members as a GeoJSON FeatureCollection (a JSON string), cached
-    per filter set, language and map generation."""
-    params = sorted((key, value) for key, value in (filters or {}).items() if value)
-    digest = hashlib.sha256(json.dumps(params).encode()).hexdigest()[:24]
-    key = f"cities:geojson:{map_generation()}:{get_language()}:{digest}"
-    cached = cache.get(key)
+def member_geojson(*, members: QuerySet[Member], key: str) -> str:
+    """Located members as a GeoJSON FeatureCollection (a JSON string), cached under ``key``
+    (the cleaned filters: core.filtering.filter_key), the language and the map generation."""
+    cache_key = f"cities:geojson:{map_generation()}:{get_language()}:{key}"
+    cached = cache.get(cache_key)
     if cached is not None:
         return cached
     writer = FeatureWriter()
     payload = json.dumps(
-        {"type": "FeatureCollection", "features": [writer.feature(r) for r in _map_rows(filters)]},
+        {
+            "type": "FeatureCollection",
+            "features": [writer.feature(r) for r in member_map_rows(members)],
+        },
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    cache.set(key, payload, GEOJSON_CACHE_SECONDS)
+    cache.set(cache_key, payload, GEOJSON_CACHE_SECONDS)
     return payload
 
 
-def member_map_list(*, filters: QueryDict | dict) -> list[dict]:
+def member_map_list(*, members: QuerySet[Member]) -> list[dict]:
     """The accessible list beside the map: name, profile URL and country of each member."""
     writer = FeatureWriter()
     return [
@@ -172,7 +147,7 @@ def member_map_list(*, filters: QueryDict | dict) -> list[dict]:
             "url": writer.url_for(row["slug"]),
             "country_name": writer.country_names.get(row["country"], ""),
         }
-        for row in _map_rows(filters)
+        for row in member_map_rows(members)
     ]
 
 

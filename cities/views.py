@@ -1,5 +1,3 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,17 +10,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cities import selectors, services
+from cities.filters import MemberFilter
 from cities.forms import AffiliationRequestForm, MemberProfileForm
 from cities.models import Affiliation, Member
+from core.filtering import filter_key, filter_results
+from core.spreadsheets import csv_response
 
 PAGE_SIZE = 25
 
 
+def _member_filter(request) -> MemberFilter:
+    return MemberFilter(request.GET, queryset=selectors.member_directory())
+
+
 @require_GET
 def member_directory(request):
-    filterset = selectors.member_list(filters=request.GET)
-    members = selectors.member_filtered(filterset)
-    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = _member_filter(request)
+    page = Paginator(filter_results(filterset), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "cities/member_list.html",
@@ -32,13 +36,13 @@ def member_directory(request):
 
 @require_GET
 def member_map(request):
-    filterset = selectors.member_list(filters=request.GET)
+    filterset = _member_filter(request)
     return render(
         request,
         "cities/map.html",
         {
             "filterset": filterset,
-            "map_members": selectors.member_map_list(filters=request.GET),
+            "map_members": selectors.member_map_list(members=filter_results(filterset)),
             "filters_invalid": not filterset.is_valid(),
         },
     )
@@ -46,7 +50,8 @@ def member_map(request):
 
 @require_GET
 def members_geojson(request):
-    payload = selectors.member_geojson(filters=request.GET)
+    filterset = _member_filter(request)
+    payload = selectors.member_geojson(members=filter_results(filterset), key=filter_key(filterset))
     response = HttpResponse(payload, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     return response
@@ -54,21 +59,11 @@ def members_geojson(request):
 
 @require_GET
 def members_csv(request):
-    rows = selectors.member_open_data(site_url=settings.SITE_URL)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="members-{stamp}.csv"'
-    writer = csv.DictWriter(response, fieldnames=selectors.OPEN_DATA_FIELDS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {
-                **row,
-                "networks": " ".join(row["networks"]),
-                "focus_areas": " ".join(row["focus_areas"]),
-            }
-        )
-    return response
+    return csv_response(
+        filename=f"members-{timezone.localdate().isoformat()}.csv",
+        fieldnames=selectors.OPEN_DATA_FIELDS,
+        rows=selectors.member_open_data(site_url=settings.SITE_URL),
+    )
 
 
 @require_GET
@@ -108,17 +103,15 @@ def member_profile_edit(request, slug):
         raise PermissionDenied
     form = MemberProfileForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
+        data = form.answers
+        focus_areas = data.pop("focus_areas")
         try:
             services.member_update_profile(
-                member=member, by=request.user, data=data,
-                focus_areas=form.cleaned_data["focus_areas"],
-            )  # fmt: skip
+                member=member, by=request.user, data=data, focus_areas=focus_areas
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The profile is updated."))
             return redirect(member.get_absolute_url())
-    if request.method == "POST":
-        member.refresh_from_db()
     return render(request, "cities/member_edit.html", {"member": member, "form": form})

@@ -1,6 +1,7 @@
 """Base permission predicates every app composes (``rules``)."""
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from core.visibility import Visibility, user_sees_members_content
 
@@ -37,5 +38,15 @@ def can_see(user, obj) -> bool:
     return obj.visibility == Visibility.PUBLIC or user_sees_members_content(user)
 
 
-rules.add_rule("core.can_see", can_see)
-rules.add_rule("core.is_member", is_approved_member)
+# The visibility rule: members-only content, and one object with a ``visibility`` field.
+rules.add_perm("core.see_members_content", is_approved_member)
+rules.add_perm("core.see", can_see)
+
+
+def require_perm(user, perm: str, obj=None, *, message: str) -> None:
+    """Refuse (PermissionDenied, the 403 page) unless the rule grants ``perm``.
+
+    Services call it before they write; views ask ``user.has_perm`` and templates
+    ``{% has_perm %}`` for the same names, so each decision is declared once, in ``rules.py``."""
+    if not rules.has_perm(perm, user, obj):
+        raise PermissionDenied(message)

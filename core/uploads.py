@@ -70,6 +70,10 @@ class UploadValidator:
         )
 
     def __call__(self, uploaded):
+        # Only new uploads are checked: a cleared field (False, "") or a file already in storage
+        # (checked when it arrived) is not read again.
+        if not uploaded or getattr(uploaded, "_committed", False):
+            return
         allowed = {"images": IMAGES, "pdf": (PDF,)}[self.kinds]
         limit = self.max_bytes or settings.PORTAL_UPLOAD_MAX_BYTES
         if uploaded.size > limit:

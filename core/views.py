@@ -28,6 +28,11 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    # The reason is for developers (Django's own page shows it with DEBUG); people get advice.
+    return render(request, "403_csrf.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -2,9 +2,13 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cities.admin import MemberAdmin
+from cities.models import Member
+from core.admin import run_for_each
 from newsfeed import services, tasks
 from newsfeed.models import Announcement, DigestDelivery, DigestRun, NewsItem
 from newsfeed.services import digests
+from newsfeed.services.members import member_publish
 
 
 @admin.register(NewsItem)
@@ -73,3 +77,35 @@ class DigestDeliveryAdmin(admin.ModelAdmin):
             % {"count": len(ids)},
             level=messages.SUCCESS,
         )
+
+
+# Publishing a member announces it (newsfeed.services.members); cities cannot import the
+# newsfeed, so the newsfeed extends the member admin with it.
+admin.site.unregister(Member)
+
+
+@admin.register(Member)
+class MemberPublishingAdmin(MemberAdmin):
+    actions = [*(MemberAdmin.actions or []), "publish_selected"]
+
+    def save_model(self, request, obj, form, change):
+        # A new member, or one whose "published" box was just ticked, is published (and
+        # announced) after its focus areas are saved, by the service.
+        publishing = obj.is_published and (not change or "is_published" in form.changed_data)
+        if publishing:
+            obj.is_published = False
+        obj._publish_after_save = publishing
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if getattr(form.instance, "_publish_after_save", False):
+            member_publish(member=form.instance, by=request.user)
+
+    @admin.action(description=_("Publish selected members and announce that they joined"))
+    def publish_selected(self, request, queryset):
+        run_for_each(
+            self, request, queryset,
+            write=lambda member: member_publish(member=member, by=request.user),
+            done=_("%(object)s: published."),
+        )  # fmt: skip

@@ -39,7 +39,7 @@ def send_digest(*, user, run, items, total, unsubscribe_token, connection=None) 
         zone = zoneinfo.ZoneInfo("UTC")
     with translation.override(user.language), timezone.override(zone):
         for item in items:
-            item.absolute_link = _absolute(item.link)
+            item.absolute_link = _absolute(item.safe_link)
         context = {
             "user": user,
             "run": run,

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -6,11 +8,27 @@ from django.utils.translation import gettext_lazy as _
 
 from newsfeed import selectors
 
+# XML 1.0 cannot carry these: one in a title would make the whole feed fail.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _text(value: str) -> str:
+    return _CONTROL_CHARACTERS.sub("", value)
+
+
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text: what people typed, never markup a reader would run."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
 
 class NewsAtomFeed(Feed):
     """Public news only, whoever asks (feed readers have no session)."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     title = _("Human Rights Cities — news")
     subtitle = _("What happens across the community of human rights cities.")
 
@@ -21,15 +39,13 @@ class NewsAtomFeed(Feed):
         return selectors.news_feed_items()
 
     def item_title(self, item):
-        return item.title
+        return _text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return _text(item.summary)
 
     def item_link(self, item):
-        if item.link.startswith(("http://", "https://")):
-            return item.link
-        return item.link or f"{reverse('newsfeed:list')}#news-{item.pk}"
+        return item.safe_link or f"{reverse('newsfeed:list')}#news-{item.pk}"
 
     def item_guid(self, item):
         return f"{settings.SITE_URL}/news/#news-{item.pk}"
@@ -40,4 +56,4 @@ class NewsAtomFeed(Feed):
         return item.published_at
 
     def item_author_name(self, item):
-        return item.member.name if item.member else None
+        return _text(item.member.name) if item.member else None

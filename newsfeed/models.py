@@ -8,7 +8,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from cities.models import FocusArea, Member
+from core.links import is_safe_link, validate_safe_link
 from core.uploads import RandomName, UploadValidator
 from core.visibility import Visibility, VisibleQuerySet
 
@@ -29,6 +31,11 @@ class NewsItemQuerySet(VisibleQuerySet):
     def published(self, now=None):
         return self.filter(published_at__lte=now or timezone.now())
 
+    def about_published_members(self):
+        """News about a member that is not (or no longer) published would lead to a 404, so it
+        is left out; news about no member stays."""
+        return self.filter(Q(member__isnull=True) | Q(member__is_published=True))
+
 
 class NewsItem(models.Model):
     Kind = NewsKind
@@ -37,7 +44,11 @@ class NewsItem(models.Model):
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True, max_length=2000)
     link = models.CharField(
-        _("link"), max_length=500, blank=True, help_text=_("A path on this site or a full URL.")
+        _("link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_safe_link],
+        help_text=_("A path on this site or a full URL."),
     )
     member = models.ForeignKey(
         Member,
@@ -93,6 +104,12 @@ class NewsItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def safe_link(self) -> str:
+        """The link to render: "" for one stored before links were checked, or behind the
+        checks' back, that a browser would run or send elsewhere."""
+        return self.link if is_safe_link(self.link) else ""
 
 
 class Announcement(models.Model):
@@ -154,15 +171,19 @@ class Announcement(models.Model):
         return reverse("newsfeed:announcement", kwargs={"pk": self.pk})
 
 
-class DigestFrequency(models.TextChoices):
-    DAILY = "daily", _("Daily")
-    WEEKLY = "weekly", _("Weekly")
+# Digests go out at every frequency a person may choose (accounts' one list), but "none".
+DIGEST_FREQUENCIES = [
+    (value, label)
+    for value, label in User.DigestFrequency.choices
+    if value != User.DigestFrequency.NONE
+]
+_IS_DIGEST_FREQUENCY = Q(frequency__in=[value for value, _label in DIGEST_FREQUENCIES])
 
 
 class DigestRun(models.Model):
     """One period of one frequency; complete once every delivery is settled."""
 
-    frequency = models.CharField(_("frequency"), max_length=8, choices=DigestFrequency.choices)
+    frequency = models.CharField(_("frequency"), max_length=8, choices=DIGEST_FREQUENCIES)
     period_start = models.DateTimeField(_("period start"))
     period_end = models.DateTimeField(_("period end"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -179,6 +200,7 @@ class DigestRun(models.Model):
             models.CheckConstraint(
                 condition=Q(period_start__lt=F("period_end")), name="newsfeed_run_period_order"
             ),
+            models.CheckConstraint(condition=_IS_DIGEST_FREQUENCY, name="newsfeed_run_frequency"),
         ]
 
     def __str__(self) -> str:
@@ -186,11 +208,14 @@ class DigestRun(models.Model):
 
 
 class DigestDelivery(models.Model):
-    """One person's digest for one period: sent once, never skipped."""
+    """One person's digest for one period: sent once, never skipped.
+
+    pending -> sent | empty | failed. Sending has no state of its own: it is the time a worker
+    holds the pending row's lock (a failed attempt below the limit leaves the row pending).
+    """
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
-        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         EMPTY = "empty", _("Nothing to send")
         FAILED = "failed", _("Failed")
@@ -204,7 +229,7 @@ class DigestDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="digest_deliveries",
     )
-    frequency = models.CharField(_("frequency"), max_length=8, choices=DigestFrequency.choices)
+    frequency = models.CharField(_("frequency"), max_length=8, choices=DIGEST_FREQUENCIES)
     period_start = models.DateTimeField(_("period start"))
     state = models.CharField(
         _("state"), max_length=8, choices=State.choices, default=State.PENDING, db_index=True
@@ -227,6 +252,13 @@ class DigestDelivery(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="sent") | Q(sent_at__isnull=False),
                 name="newsfeed_sent_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["pending", "sent", "empty", "failed"]),
+                name="newsfeed_delivery_state",
+            ),
+            models.CheckConstraint(
+                condition=_IS_DIGEST_FREQUENCY, name="newsfeed_delivery_frequency"
             ),
         ]
         indexes = [models.Index(fields=["run", "state"], name="newsfeed_delivery_run_state")]

@@ -3,34 +3,32 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
-from django.http import QueryDict
 
 from cities.models import FocusArea
-from newsfeed.filters import NewsFilter
 from newsfeed.models import Announcement, NewsItem
 
 DIGEST_ITEM_LIMIT = 40
 
 
+def _news() -> QuerySet[NewsItem]:
+    """Every read of news starts here, so news about an unpublished member (whose links would
+    lead to a 404) is hidden from pages, the feed and digests alike."""
+    return NewsItem.objects.about_published_members()
+
+
 def _news_for(user) -> QuerySet[NewsItem]:
     return (
-        NewsItem.objects.published()
+        _news()
+        .published()
         .visible_to(user)
         .select_related("member")
         .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.order_by("order")))
     )
 
 
-def news_list(*, user, filters: QueryDict | dict) -> tuple[NewsFilter, QuerySet[NewsItem]]:
-    """/news/: what the user may see, newest first, filtered; an unknown filter value gives an
-    empty list (and form errors), never a 500."""
-    filterset = NewsFilter(filters, queryset=_news_for(user))
-    if filterset.is_bound and not filterset.is_valid():
-        return filterset, filterset.queryset.none()
-    items = filterset.qs
-    if filterset.form.cleaned_data.get("focus_area"):
-        items = items.distinct()
-    return filterset, items
+def news_list(*, user) -> QuerySet[NewsItem]:
+    """/news/: what the user may see, newest first (the view filters it with NewsFilter)."""
+    return _news_for(user)
 
 
 def news_latest(*, user, limit: int = 5) -> list[NewsItem]:
@@ -43,7 +41,7 @@ def news_for_member(*, member, user, limit: int = 5) -> list[NewsItem]:
 
 def news_feed_items(*, limit: int = 50) -> list[NewsItem]:
     """The Atom feed: public items only, whoever asks."""
-    return list(NewsItem.objects.published().public().select_related("member")[:limit])
+    return list(_news().published().public().select_related("member")[:limit])
 
 
 def announcement_detail(*, pk: int, user) -> Announcement | None:
@@ -60,8 +58,8 @@ def announcement_detail(*, pk: int, user) -> Announcement | None:
 def digest_items(*, user, period_start, period_end) -> tuple[list[NewsItem], int]:
     """The news of a period the user may see, newest first: at most DIGEST_ITEM_LIMIT items,
     and how many there were in all."""
-    items = NewsItem.objects.visible_to(user).filter(
-        published_at__gte=period_start, published_at__lt=period_end
+    items = (
+        _news().visible_to(user).filter(published_at__gte=period_start, published_at__lt=period_end)
     )
     chosen = list(
         items.select_related("member").order_by("-published_at", "-pk")[:DIGEST_ITEM_LIMIT]

@@ -5,7 +5,10 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.filtering import filter_results
+from core.visibility import Visibility
 from newsfeed import selectors
+from newsfeed.filters import NewsFilter
 from newsfeed.services import digests
 
 PAGE_SIZE = 20
@@ -13,8 +16,8 @@ PAGE_SIZE = 20
 
 @require_GET
 def news_list(request):
-    filterset, items = selectors.news_list(user=request.user, filters=request.GET)
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = NewsFilter(request.GET, queryset=selectors.news_list(user=request.user))
+    page = Paginator(filter_results(filterset), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "newsfeed/news_list.html",
@@ -42,7 +45,9 @@ def announcement_image(request, pk):
     except FileNotFoundError as missing:
         raise Http404("The image file is missing") from missing
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=3600"
+    # A members-only image must not be kept by shared caches and shown to the next visitor.
+    shared = announcement.visibility == Visibility.PUBLIC
+    response["Cache-Control"] = f"{'public' if shared else 'private'}, max-age=3600"
     return response
 
 
@@ -50,16 +55,17 @@ def announcement_image(request, pk):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        signing.loads(token, salt=digests.UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        if request.method == "GET":
+            link, changed = digests.unsubscribe_link_read(token=token), False
+        else:
+            link, changed = digests.digest_unsubscribe(token=token)
+    except signing.BadSignature:  # tampered, foreign or expired
         return render(request, "newsfeed/unsubscribe_invalid.html", status=400)
-    if request.method == "GET":
+    if request.method == "GET" and link.state == "subscribed":
         # A page with a button: link scanners that follow GET links unsubscribe nobody.
         return render(request, "newsfeed/unsubscribe_confirm.html", {"token": token})
-    try:
-        user, changed = digests.digest_unsubscribe(token=token)
-    except signing.BadSignature:
-        return render(request, "newsfeed/unsubscribe_invalid.html", status=400)
-    if request.POST.get("List-Unsubscribe") == "One-Click":
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
         return HttpResponse(status=200)
-    return render(request, "newsfeed/unsubscribe_done.html", {"changed": changed})
+    return render(
+        request, "newsfeed/unsubscribe_done.html", {"changed": changed, "state": link.state}
+    )

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import render
 
 from campaign import selectors as campaign_selectors
@@ -27,6 +28,8 @@ def about(request):
 def member_profile(request, slug):
     """A member's public profile, composed from each section's selectors (DESIGN.md)."""
     member = cities_selectors.member_detail(slug=slug, user=request.user)
+    if member is None:
+        raise Http404("No such member")
     blocks = []
     pledge = campaign_selectors.pledge_of_member(member=member)
     if pledge is not None:

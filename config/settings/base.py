@@ -1,13 +1,16 @@
 """Settings shared by every environment. Everything configurable is read here, from the
-environment, and the project runs with none of it set (see README, "Settings")."""
+environment (see README, "Settings"). Nothing here starts a service: the embedded defaults
+for a bare machine live in dev.py and test.py; production.py refuses to run without real ones."""
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import environ
 import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from django.utils.translation import gettext_lazy as _
 
-from config.embedded import embedded_database, filesystem_broker_options
+from config.apps import PORTAL_APPS
+from config.embedded import filesystem_broker_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -40,17 +43,9 @@ INSTALLED_APPS = [
     "django_countries",
     "leaflet",
     "import_export",
+    "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
-    "core",
-    "accounts",
-    "cities",
-    "newsfeed",
-    "events",
-    "campaign",
-    "charter",
-    "docs_library",
-    "discussions",
-    "portal",
+    *PORTAL_APPS,
 ]
 
 # The admin modules loaded by config.urls (see DESIGN.md on leaflet.admin and GDAL).
@@ -58,14 +53,7 @@ PORTAL_ADMIN_MODULES = [
     "django.contrib.auth.admin",
     "allauth.account.admin",
     "allauth.mfa.admin",
-    "accounts.admin",
-    "cities.admin",
-    "newsfeed.admin",
-    "events.admin",
-    "campaign.admin",
-    "charter.admin",
-    "docs_library.admin",
-    "discussions.admin",
+    *(f"{app}.admin" for app in PORTAL_APPS if find_spec(f"{app}.admin") is not None),
 ]
 
 MIDDLEWARE = [
@@ -76,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.UserLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -104,12 +93,12 @@ TEMPLATES = [
     },
 ]
 
-# Database --------------------------------------------------------------------------------
-if env("DATABASE_URL", default=""):
-    DATABASES = {"default": env.db_url("DATABASE_URL")}
-else:
-    DATABASES = {"default": embedded_database(VAR_DIR)}
-DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
+# Database (unset: dev.py and test.py start the embedded one, production.py refuses) --------
+DATABASE_URL = env("DATABASE_URL", default="")
+DATABASES = {}
+if DATABASE_URL:
+    DATABASES["default"] = env.db_url("DATABASE_URL")
+    DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (allauth's rate limits need a real, shared one) ------------------------------------
@@ -175,7 +164,7 @@ USE_TZ = True
 
 # Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Leaflet.markercluster arrives through pip (XStatic-Leaflet-MarkerCluster).
@@ -296,3 +285,59 @@ LOGGING = {
         "pgserver": {"level": "WARNING"},
     },
 }
+
+# Headers and Content Security Policy ----
+from csp.constants import NONCE, NONE, SELF  # noqa: E402 - kept with the settings it serves
+
+
+def _tile_origin(url: str) -> str:
+    """The scheme and host of a Leaflet tile URL template; {s} subdomains become a wildcard."""
+    return "/".join(url.replace("{s}", "*").split("/", 3)[:3])
+
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.middleware.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "core.middleware.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "core.middleware.PrivateCacheForSignedInUsersMiddleware",
+)
+# No 'unsafe-inline': inline scripts carry nonce="{{ request.csp_nonce }}", styles live in files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [
+            SELF,
+            "data:",
+            *dict.fromkeys(_tile_origin(url) for _name, url, _options in LEAFLET_CONFIG["TILES"]),
+        ],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Sent as Permissions-Policy: feature=() for each (core.middleware.PermissionsPolicyMiddleware).
+PORTAL_DISABLED_FEATURES = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+]
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -1,7 +1,13 @@
 """Settings behind `make run`: debug on, embedded PostgreSQL and broker unless told otherwise."""
 
+from config.embedded import embedded_database
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, VAR_DIR, env
+
+# With no DATABASE_URL, the project's own PostgreSQL in var/pgdata (started on first use).
+if not DATABASES:
+    DATABASES = {"default": embedded_database(VAR_DIR)}
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-not-for-production")

@@ -1,7 +1,13 @@
 """Settings for pytest: the same PostgreSQL engine, fast hashing, e-mail kept in memory."""
 
+from config.embedded import embedded_database
+
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, VAR_DIR, env
+
+# With no DATABASE_URL, the tests run on the embedded PostgreSQL in var/pgdata.
+if not DATABASES:
+    DATABASES = {"default": embedded_database(VAR_DIR)}
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False

@@ -38,14 +38,26 @@ def publish(
         "actor": actor,
         "visibility": visibility,
     }
+    content_type = ContentType.objects.get_for_model(about) if about is not None else None
+    item = NewsItem(
+        kind=kind,
+        content_type=content_type,
+        object_id=about.pk if about is not None else None,
+        published_at=published_at or timezone.now(),
+        **fields,
+    )
+    # Every field's rules (a safe link, above all) before anything is written; one item per
+    # (object, kind) is get_or_create's to keep, under the row lock.
+    item.full_clean(validate_constraints=False)
     with transaction.atomic():
-        if about is not None:
-            content_type = ContentType.objects.get_for_model(about)
+        if about is None:
+            item.save()
+        else:
             item, created = NewsItem.objects.select_for_update().get_or_create(
                 content_type=content_type,
                 object_id=about.pk,
                 kind=kind,
-                defaults={**fields, "published_at": published_at or timezone.now()},
+                defaults={**fields, "published_at": item.published_at},
             )
             if not created:
                 for name, value in fields.items():
@@ -54,10 +66,6 @@ def publish(
                     item.published_at = published_at
                 item.full_clean()
                 item.save()
-        else:
-            item = NewsItem(kind=kind, published_at=published_at or timezone.now(), **fields)
-            item.full_clean()
-            item.save()
         item.focus_areas.set(focus_areas)
     return item
 

@@ -1,16 +1,19 @@
 """E-mail digests: periods, runs, deliveries.
 
 Each person's digest for a period is one DigestDelivery row (unique per user, frequency and
-period). A worker claims a pending row with SELECT ... FOR UPDATE SKIP LOCKED and sends the mail
-while holding the row lock, then marks it sent in the same transaction. Another worker skips a
-locked row, so two workers never send the same digest; a worker that dies mid-send rolls its row
-back to pending, and the next run (Celery beat, hourly) dispatches it again, so nobody is skipped.
+period): pending -> sent | empty | failed. A worker claims a pending row with SELECT ... FOR
+UPDATE SKIP LOCKED and sends the mail while holding the row lock (that lock is the "sending"
+phase; there is no sending state), then marks it sent in the same transaction. Another worker
+skips a locked row, so two workers never send the same digest; a worker that dies mid-send rolls
+its row back to pending, and the next run (Celery beat, hourly) dispatches it again, so nobody
+is skipped.
 """
 
 from __future__ import annotations
 
 import logging
 import smtplib
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from allauth.account.models import EmailAddress
@@ -23,10 +26,11 @@ from django.utils import timezone
 from accounts.models import User
 from core.visibility import user_sees_members_content
 from newsfeed import emails, selectors
-from newsfeed.models import DigestDelivery, DigestFrequency, DigestRun
+from newsfeed.models import DigestDelivery, DigestRun
 
 logger = logging.getLogger(__name__)
 
+DigestFrequency = User.DigestFrequency
 PERIOD = {DigestFrequency.DAILY: timedelta(days=1), DigestFrequency.WEEKLY: timedelta(weeks=1)}
 MAX_ATTEMPTS = 5
 CATCH_UP_LIMIT = 60  # periods; a beat that was down for months does not flood inboxes
@@ -87,7 +91,7 @@ def digest_runs_start(*, now: datetime | None = None, frequencies=None) -> list[
     """Open every due period's run, then return batches of pending delivery ids of every run
     not yet complete (new ones, and any a crashed worker left behind)."""
     now = now or timezone.now()
-    for frequency in frequencies or DigestFrequency.values:
+    for frequency in frequencies or PERIOD:
         for start, end in periods_due(frequency, now):
             digest_run_open(frequency=frequency, period_start=start, period_end=end)
     batches: list[list[int]] = []
@@ -140,7 +144,10 @@ def digest_deliver_batch(*, delivery_ids: list[int]) -> dict[str, int]:
 
 def digest_deliver(*, delivery_id: int, connection=None, contents=None) -> str:
     """Send one digest unless another worker holds it or it is settled. Returns the outcome:
-    sent, empty, unsubscribed, retry, failed or taken."""
+    sent, empty, unsubscribed, retry, failed or taken.
+
+    The row stays pending while the mail goes out: the lock held until commit is what marks it
+    as being sent, and a worker that dies here leaves it pending for the next run."""
     contents = {} if contents is None else contents
     with transaction.atomic():
         delivery = (
@@ -205,20 +212,58 @@ def digest_deliveries_resend(*, deliveries) -> list[int]:
     return ids
 
 
+def unsubscribe_max_age() -> timedelta:
+    """How long an unsubscribe link works after its digest was sent."""
+    return timedelta(days=getattr(settings, "NEWSFEED_UNSUBSCRIBE_MAX_AGE_DAYS", 60))
+
+
 def unsubscribe_token(*, user, frequency: str) -> str:
+    """A signed, timestamped token naming the person and the digest it comes with."""
     return signing.dumps({"u": user.pk, "f": frequency}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
-def digest_unsubscribe(*, token: str) -> tuple[User, bool]:
-    """Stop a person's digests from a signed link (no login). Returns the user and whether
-    anything changed; raises signing.BadSignature for a tampered or foreign token."""
-    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+@dataclass(frozen=True)
+class UnsubscribeLink:
+    """What a valid unsubscribe link names: a person and the digest frequency it came with."""
+
+    user: User
+    frequency: str
+
+    @property
+    def state(self) -> str:
+        """subscribed (still receives that digest), unsubscribed (receives none), or switched
+        (chose another frequency since: the link no longer applies)."""
+        if self.user.digest_frequency == self.frequency:
+            return "subscribed"
+        if self.user.digest_frequency == DigestFrequency.NONE:
+            return "unsubscribed"
+        return "switched"
+
+
+def unsubscribe_link_read(*, token: str, users=None) -> UnsubscribeLink:
+    """The one check of an unsubscribe token: signed here, younger than
+    NEWSFEED_UNSUBSCRIBE_MAX_AGE_DAYS, naming a digest frequency and an existing person.
+    Raises signing.BadSignature (signing.SignatureExpired for an old link)."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=unsubscribe_max_age())
+    if not isinstance(data, dict) or data.get("f") not in PERIOD:
+        raise signing.BadSignature("Not an unsubscribe token")
+    user_id = data.get("u")
+    users = users if users is not None else User.objects.all()
+    user = users.filter(pk=user_id).first() if isinstance(user_id, int) else None
+    if user is None:
+        raise signing.BadSignature("No such user")
+    return UnsubscribeLink(user=user, frequency=data["f"])
+
+
+def digest_unsubscribe(*, token: str) -> tuple[UnsubscribeLink, bool]:
+    """Stop a person's digest from a signed link (no login). Returns the link and whether
+    anything changed: only the digest the link came with is stopped, so an old daily digest's
+    link leaves someone who has switched to weekly as they are. Raises signing.BadSignature for
+    a tampered, foreign or expired token."""
     with transaction.atomic():
-        user = User.objects.select_for_update().filter(pk=data.get("u")).first()
-        if user is None:
-            raise signing.BadSignature("No such user")
-        if user.digest_frequency == User.DigestFrequency.NONE:
-            return user, False
-        user.digest_frequency = User.DigestFrequency.NONE
-        user.save(update_fields=["digest_frequency"])
-    return user, True
+        link = unsubscribe_link_read(token=token, users=User.objects.select_for_update())
+        if link.state != "subscribed":
+            return link, False
+        link.user.digest_frequency = DigestFrequency.NONE
+        link.user.save(update_fields=["digest_frequency"])
+    return link, True

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.cities.factories import MemberFactory, focus_area, region
 from tests.conftest import assert_accessible
@@ -39,7 +40,8 @@ def test_map_shows_a_marker_per_member_and_filters_without_reloading(page, membe
 
     page.evaluate("window.__sameDocument = true")
     page.get_by_label("Focus area").select_option("housing")
-    page.wait_for_function("document.querySelector('[data-map-count]').textContent === '2 members'")
+    # Not wait_for_function: it compiles its predicate in the page, which the CSP forbids.
+    expect(page.locator("[data-map-count]")).to_have_text("2 members")
     container = _map_ready(page)
     assert container.get_attribute("data-marker-count") == "2"
     assert page.locator("[data-map-list] li a").all_inner_texts() == ["Bogotá", "Gwangju"]

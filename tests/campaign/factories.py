@@ -4,9 +4,10 @@ import factory
 
 from campaign.models import Campaign, Milestone, Pledge, PledgeStatus
 from campaign.services import (
+    SECTIONS,
     pledge_accept,
     pledge_for_focal_point,
-    pledge_save_draft,
+    pledge_save_section,
     pledge_submit,
 )
 from tests.accounts.factories import SecretariatFactory
@@ -54,15 +55,27 @@ def submitted_pledge(*, member=None, campaign=None, full=True, areas=("housing",
     campaign = campaign or CampaignFactory()
     focal = focal_point_of(member)
     pledge = pledge_for_focal_point(user=focal, campaign=campaign)
-    statement = ("signatory_name", "signatory_title", "signed_on")
-    fields = FULL_FORM if full else {key: FULL_FORM[key] for key in statement}
-    pledge_save_draft(
-        pledge=pledge, by=focal, fields=fields,
-        focus_areas=[focus_area(slug) for slug in areas] if full else None,
-        initiatives=[{"title": "Local human rights plan", "kind": "policy", "description": "",
-                      "link": ""}] if full else None,
-    )  # fmt: skip
+    fill_pledge(pledge, by=focal, full=full, areas=areas)
     return pledge_submit(pledge=pledge, by=focal), focal
+
+
+def fill_pledge(pledge, *, by, full=True, areas=("housing",)):
+    """Answer the form section by section, as the focal point would (statement only, or all)."""
+    for section, names in SECTIONS.items():
+        if not full and section != "statement":
+            continue
+        answers = {name: FULL_FORM[name] for name in names if name in FULL_FORM}
+        extra = {}
+        if section == "focus":
+            extra = {
+                "focus_areas": [focus_area(slug) for slug in areas],
+                "initiatives": [{"title": "Local human rights plan", "kind": "policy",
+                                 "description": "", "link": ""}],
+            }  # fmt: skip
+        pledge = pledge_save_section(
+            pledge=pledge, by=by, section=section, answers=answers, **extra
+        )
+    return pledge
 
 
 def accepted_pledge(**kwargs) -> Pledge:

@@ -8,7 +8,7 @@ from campaign.services import (
     pledge_accept,
     pledge_for_focal_point,
     pledge_return,
-    pledge_save_draft,
+    pledge_save_section,
     pledge_submit,
     pledge_withdraw,
 )
@@ -76,7 +76,9 @@ def test_submitting_without_the_statement_lists_what_is_missing_and_keeps_the_an
     member = MemberFactory()
     focal = focal_point_of(member)
     pledge = pledge_for_focal_point(user=focal, campaign=campaign)
-    pledge_save_draft(pledge=pledge, by=focal, fields={"motivations": "To learn."})
+    pledge_save_section(
+        pledge=pledge, by=focal, section="motivations", answers={"motivations": "To learn."}
+    )
     with pytest.raises(ValidationError) as error:
         pledge_submit(pledge=pledge, by=focal)
     assert error.value.messages == [
@@ -92,7 +94,9 @@ def test_an_answer_over_the_limit_is_refused_with_the_limit_named():
     focal = focal_point_of(member)
     pledge = pledge_for_focal_point(user=focal, campaign=campaign)
     with pytest.raises(ValidationError) as error:
-        pledge_save_draft(pledge=pledge, by=focal, fields={"motivations": "x" * 100_000})
+        pledge_save_section(
+            pledge=pledge, by=focal, section="motivations", answers={"motivations": "x" * 100_000}
+        )
     assert "Ensure this value has at most 10000 characters (it has 100000)." in str(error.value)
     assert Pledge.objects.get(pk=pledge.pk).motivations == ""
 
@@ -106,8 +110,12 @@ def test_only_the_members_focal_point_edits_and_only_the_secretariat_reviews():
             pledge_accept(pledge=pledge, by=outsider)
     pledge = pledge_return(pledge=pledge, by=SecretariatFactory(), note="Add initiatives.")
     with pytest.raises(PermissionDenied):
-        pledge_save_draft(pledge=pledge, by=other_focal, fields={"motivations": "Hijack"})
-    pledge_save_draft(pledge=pledge, by=focal, fields={"motivations": "Revised"})
+        pledge_save_section(
+            pledge=pledge, by=other_focal, section="motivations", answers={"motivations": "Hijack"}
+        )
+    pledge_save_section(
+        pledge=pledge, by=focal, section="motivations", answers={"motivations": "Revised"}
+    )
     assert Pledge.objects.get(pk=pledge.pk).motivations == "Revised"
 
 

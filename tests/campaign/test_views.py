@@ -24,6 +24,7 @@ from tests.cities.factories import (
 pytestmark = pytest.mark.django_db
 
 PLEDGE_URL = "/campaign/pledge/"
+SUBMIT_URL = "/campaign/pledge/submit/"
 
 
 def _step(client, step, data, action="next", files=None):
@@ -57,7 +58,7 @@ def test_focal_point_fills_the_steps_submits_and_the_secretariat_accepts(client)
     _step(client, "statement", signatory, files={"signed_statement": pdf})
     preview = client.get(f"{PLEDGE_URL}?step=preview").content.decode()
     assert "Safe public spaces for women" in preview
-    client.post(PLEDGE_URL + "?step=preview", {"action": "submit"})
+    client.post(SUBMIT_URL)
     pledge = Pledge.objects.get(member=member)
     assert (pledge.status, pledge.with_form, pledge.inhabitants) == ("submitted", True, 580000)
     assert "The secretariat is reviewing your pledge." in client.get(PLEDGE_URL).content.decode()
@@ -86,7 +87,7 @@ def test_returned_pledge_shows_the_note_and_can_be_resubmitted(client):
     client.force_login(focal)
     page = client.get(PLEDGE_URL).content.decode()
     assert "Please sign the statement." in page
-    client.post(PLEDGE_URL + "?step=preview", {"action": "submit"})
+    client.post(SUBMIT_URL)
     assert Pledge.objects.get(pk=pledge.pk).status == "submitted"
 
 
@@ -94,7 +95,7 @@ def test_submitting_with_missing_sections_lists_them(client):
     CampaignFactory()
     client.force_login(focal_point_of(MemberFactory()))
     _step(client, "motivations", {"motivations": "Kept text."})
-    response = client.post(PLEDGE_URL + "?step=preview", {"action": "submit"}, follow=True)
+    response = client.post(SUBMIT_URL, follow=True)
     body = response.content.decode()
     assert "Before submitting, complete: signed by (name), signed by (title), signed on." in body
     assert Pledge.objects.get().motivations == "Kept text."
@@ -254,7 +255,7 @@ def test_signed_statement_is_public_once_accepted_and_private_before(client):
     client.logout()
     assert client.get(url).status_code == 404
     client.force_login(focal)
-    client.post(PLEDGE_URL + "?step=preview", {"action": "submit"})
+    client.post(SUBMIT_URL)
     from campaign.services import pledge_accept
 
     pledge_accept(pledge=Pledge.objects.get(pk=pledge.pk), by=SecretariatFactory())

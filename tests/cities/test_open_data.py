@@ -29,3 +29,16 @@ def test_members_json_holds_public_fields_of_published_members(client):
     assert data["count"] == 1
     assert data["members"][0]["name"] == "Vienna"
     assert data["members"][0]["latitude"] == 48.2
+
+
+def test_members_csv_neutralises_text_a_spreadsheet_would_run(client):
+    MemberFactory(
+        name="Rabat",
+        representative_name='=HYPERLINK("http://x","y")',
+        latitude="34.02",
+        longitude="-6.84",
+    )
+    response = client.get("/members.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["representative_name"] == '\'=HYPERLINK("http://x","y")'
+    assert rows[0]["longitude"] == "-6.84"

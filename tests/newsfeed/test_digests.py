@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.visibility import Visibility
-from newsfeed.models import DigestDelivery, DigestRun, NewsKind
+from newsfeed import selectors
+from newsfeed.models import DigestDelivery, DigestRun, NewsItem, NewsKind
 from newsfeed.services import digests
 from tests.accounts.factories import PendingUserFactory, UserFactory
 from tests.cities.factories import MemberFactory
@@ -177,3 +178,42 @@ def test_admin_resends_failed_digests(client, settings, django_capture_on_commit
     assert "1 digest queued again." in response.content.decode()
     assert DigestDelivery.objects.get().state == "sent"
     assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+
+
+def test_digest_leaves_out_news_about_unpublished_members():
+    news(
+        title="Draft city joined", member=MemberFactory(is_published=False), published_at=LAST_WEEK
+    )
+    news(title="Rabat joined", member=MemberFactory(name="Rabat"), published_at=LAST_WEEK)
+    news(title="About no member", published_at=LAST_WEEK + timedelta(hours=1))
+    user = UserFactory(digest_frequency="weekly")
+    start, end = digests.period_containing("weekly", LAST_WEEK)
+    items, total = selectors.digest_items(user=user, period_start=start, period_end=end)
+    assert ([item.title for item in items], total) == (["About no member", "Rabat joined"], 2)
+    _run_weekly()
+    assert "Draft city" not in mail.outbox[0].body
+
+
+def test_digest_text_part_is_plain_text_and_html_part_is_escaped():
+    news(title='Commune d\'arrondissement & "Ville"', published_at=LAST_WEEK)
+    UserFactory(digest_frequency="weekly", name="D'Arcy Smith")
+    _run_weekly()
+    message = mail.outbox[0]
+    assert '* Commune d\'arrondissement & "Ville" — ' in message.body
+    assert message.body.startswith("Hello D'Arcy,")
+    html, _mimetype = message.alternatives[0]
+    assert "Commune d&#x27;arrondissement &amp; &quot;Ville&quot;" in html
+    assert "Commune d'arrondissement" not in html
+
+
+def test_digest_never_links_to_an_unsafe_stored_link():
+    NewsItem.objects.create(
+        kind=NewsKind.ANNOUNCEMENT, title="Old item", link="javascript:alert(1)",
+        published_at=LAST_WEEK,
+    )  # fmt: skip
+    UserFactory(digest_frequency="weekly")
+    _run_weekly()
+    message = mail.outbox[0]
+    assert "Old item" in message.body
+    assert "javascript:" not in message.body
+    assert "javascript:" not in message.alternatives[0][0]

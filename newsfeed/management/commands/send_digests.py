@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from newsfeed.models import DigestDelivery, DigestFrequency
+from newsfeed.models import DIGEST_FREQUENCIES, DigestDelivery
 from newsfeed.services import digests
 
 
@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Send the news digests that are due (daily or weekly), here and now."
 
     def add_arguments(self, parser):
-        parser.add_argument("--frequency", choices=DigestFrequency.values, required=True)
+        parser.add_argument(
+            "--frequency", choices=[value for value, _label in DIGEST_FREQUENCIES], required=True
+        )
         parser.add_argument(
             "--dry-run",
             action="store_true",
