@@ -61,7 +61,7 @@ APPS = $(shell $(BIN)/python -c 'from config.apps import PORTAL_APPS; print(*POR
 # Each app keeps its own catalogue in <app>/locale; the site frame's is in locale/.
 messages: install
 	for app in $(APPS); do mkdir -p $$app/locale; done
-	$(BIN)/python manage.py makemessages -l fr -l es --no-obsolete --no-location
+	$(BIN)/python manage.py makemessages -l fr -l es --no-obsolete --no-location --ignore=tests --ignore=bench --ignore=var
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 demo: install

@@ -1,19 +1,20 @@
 """Writes to accounts: approval by the secretariat, a person's own settings."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.rules import is_secretariat
+from core.rules import require_perm
 
 SETTINGS_FIELDS = ["name", "language", "time_zone", "digest_frequency"]
 
 
 def user_approve(*, user: User, approved_by: User) -> User:
     """Approve one pending account and tell the person by e-mail (after commit)."""
-    if not is_secretariat(approved_by):
-        raise PermissionDenied("Only the secretariat approves accounts.")
+    require_perm(
+        approved_by, "accounts.approve_user", message=_("Only the secretariat approves accounts.")
+    )
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.is_approved:

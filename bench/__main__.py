@@ -13,12 +13,10 @@ def main() -> int:
 
     django.setup()
     from django.db import connection
-    from django.test.utils import setup_test_environment
 
     import bench
     from bench.harness import Harness
 
-    setup_test_environment()
     only = set(sys.argv[1:])
     names = sorted(
         module.name

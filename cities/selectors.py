@@ -61,12 +61,25 @@ def bump_map_generation() -> None:
         cache.set(_GENERATION_KEY, 2, timeout=None)
 
 
+class CountryNames(dict):
+    """Country names in the active language, translated as they are asked for (a page needs a
+    few dozen of the 250)."""
+
+    def __missing__(self, code: str) -> str:
+        name = countries.name(code) if code else ""
+        self[code] = name
+        return name
+
+    def get(self, code, default=""):
+        return self[code] or default
+
+
 class FeatureWriter:
     """Builds RFC 7946 Features; looks labels up once per collection, not once per member."""
 
     def __init__(self):
         self.kind_labels = {value: str(label) for value, label in MemberKind.choices}
-        self.country_names = dict(countries)
+        self.country_names = CountryNames()
         self.url_pattern = reverse("portal:member_detail", kwargs={"slug": "__slug__"})
 
     def url_for(self, slug: str) -> str:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import Affiliation, Member
 from cities.selectors import bump_map_generation
-from core.rules import is_secretariat, require_perm
+from core.rules import require_perm
 
 
 def member_map_changed() -> None:
@@ -18,8 +18,11 @@ def member_map_changed() -> None:
 
 def affiliation_confirm(*, affiliation: Affiliation, confirmed_by) -> Affiliation:
     """The secretariat confirms that a person speaks for (or works with) a member."""
-    if not is_secretariat(confirmed_by):
-        raise PermissionDenied(_("Only the secretariat confirms affiliations."))
+    require_perm(
+        confirmed_by,
+        "cities.confirm_affiliation",
+        message=_("Only the secretariat confirms affiliations."),
+    )
     with transaction.atomic():
         affiliation = Affiliation.objects.select_for_update().get(pk=affiliation.pk)
         if affiliation.confirmed_at is not None:
@@ -69,9 +72,13 @@ def member_update_profile(*, member: Member, by, data: dict, focus_areas=None) -
     """The member's focal point (or the secretariat) updates its public profile."""
     from cities.rules import is_focal_point_of
 
+    require_perm(
+        by,
+        "cities.update_member_profile",
+        member,
+        message=_("Only the member's focal point updates its profile."),
+    )
     by_focal_point = is_focal_point_of(by, member)
-    if not (by_focal_point or is_secretariat(by)):
-        raise PermissionDenied(_("Only the member's focal point updates its profile."))
     fields = [name for name in PROFILE_FIELDS if name in data]
     with transaction.atomic():
         member = Member.objects.select_for_update().get(pk=member.pk)

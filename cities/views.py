@@ -13,6 +13,7 @@ from cities import selectors, services
 from cities.filters import MemberFilter
 from cities.forms import AffiliationRequestForm, MemberProfileForm
 from cities.models import Affiliation, Member
+from cities.selectors import map_generation
 from core.filtering import filter_key, filter_results
 from core.spreadsheets import csv_response
 
@@ -27,10 +28,19 @@ def _member_filter(request) -> MemberFilter:
 def member_directory(request):
     filterset = _member_filter(request)
     page = Paginator(filter_results(filterset), PAGE_SIZE).get_page(request.GET.get("page"))
+    key = filter_key(filterset)
     return render(
         request,
         "cities/member_list.html",
-        {"filterset": filterset, "page": page, "filters_invalid": not filterset.is_valid()},
+        {
+            "filterset": filterset,
+            "page": page,
+            "filters_invalid": not filterset.is_valid(),
+            # The rendered filters and results, kept until a member changes (map_generation);
+            # never when a filter is invalid (the form shows what was typed).
+            "fragment_key": [map_generation(), key, page.number],
+            "fragment_seconds": 0 if key == "invalid" else 600,
+        },
     )
 
 

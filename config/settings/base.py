@@ -99,6 +99,11 @@ DATABASES = {}
 if DATABASE_URL:
     DATABASES["default"] = env.db_url("DATABASE_URL")
     DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
+# Choice lists and .iterator() read small results: one round trip each instead of a server-side
+# cursor's DECLARE/FETCH/CLOSE (and what a transaction-pooling PgBouncer needs).
+DATABASE_OPTIONS = {"DISABLE_SERVER_SIDE_CURSORS": True}
+if DATABASES:
+    DATABASES["default"].update(DATABASE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (allauth's rate limits need a real, shared one) ------------------------------------

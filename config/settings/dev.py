@@ -3,11 +3,11 @@
 from config.embedded import embedded_database
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, env
+from .base import DATABASE_OPTIONS, DATABASES, VAR_DIR, env
 
 # With no DATABASE_URL, the project's own PostgreSQL in var/pgdata (started on first use).
 if not DATABASES:
-    DATABASES = {"default": embedded_database(VAR_DIR)}
+    DATABASES = {"default": {**embedded_database(VAR_DIR), **DATABASE_OPTIONS}}
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-not-for-production")

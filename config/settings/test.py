@@ -3,11 +3,11 @@
 from config.embedded import embedded_database
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, env
+from .base import DATABASE_OPTIONS, DATABASES, VAR_DIR, env
 
 # With no DATABASE_URL, the tests run on the embedded PostgreSQL in var/pgdata.
 if not DATABASES:
-    DATABASES = {"default": embedded_database(VAR_DIR)}
+    DATABASES = {"default": {**embedded_database(VAR_DIR), **DATABASE_OPTIONS}}
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False

@@ -92,3 +92,25 @@ def test_directory_speaks_french_and_spanish(client, language, heading, kind, re
     assert f"<h1>{heading}</h1>" in body
     assert f"<td>{kind}</td>" in body
     assert f"<td>{region_name}</td>" in body
+
+
+def test_directory_kept_in_cache_shows_a_change_at_once(client, django_capture_on_commit_callbacks):
+    from cities.services import member_set_published
+    from tests.accounts.factories import SecretariatFactory
+
+    member = MemberFactory(name="Bogotá")
+    assert "Bogotá" in client.get(URL).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        member_set_published(member=member, by=SecretariatFactory(), published=False)
+    assert "Bogotá" not in client.get(URL).content.decode()
+
+
+def test_directory_with_an_invalid_filter_is_never_served_from_cache(client):
+    MemberFactory(name="Bogotá")
+    message = "one of the values does not exist"
+    valid = client.get(URL).content.decode()
+    assert "Bogotá" in valid and message not in valid
+    for unknown in ["no-such-network", "another-unknown"]:
+        page = client.get(URL, {"network": unknown}).content.decode()
+        assert message in page and "Bogotá" not in page
+    assert message not in client.get(URL).content.decode()
