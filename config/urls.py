@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("cities.urls")),
     path("", include("newsfeed.urls")),
     path("campaign/", include("campaign.urls")),
+    path("events/", include("events.urls")),
     path("", include("portal.urls")),
 ]
 

@@ -26,7 +26,8 @@ def validate_time_zone(value: str) -> None:
     """An IANA time zone name, such as Europe/Paris or Asia/Seoul."""
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError) as error:
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError, OSError) as error:
+        # OSError: "Europe" is a folder of zones; a very long name is too long for a file.
         raise ValidationError(
             _("“%(value)s” is not a time zone name (such as Europe/Paris or Asia/Seoul)."),
             code="time_zone",
@@ -46,6 +47,10 @@ def valid_time_zone_in_database(field: str):
         ),
         False,
     )
+
+
+# Addresses under /events/ that are pages, not events.
+RESERVED_SLUGS = {"feed", "month", "my", "my-calendar"}
 
 
 def new_uid() -> str:
@@ -250,6 +255,10 @@ class Event(models.Model):
 
     def clean(self):
         errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("“%(slug)s” is the address of another page; choose another.") % {
+                "slug": self.slug
+            }
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The event must end after it starts.")
         if (
@@ -270,11 +279,22 @@ class Event(models.Model):
                 and not (parent.starts_at <= self.starts_at and self.ends_at <= parent.ends_at)
             ):
                 errors["starts_at"] = _("A session takes place within its forum's dates.")
-        if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_link:
-            # Allowed (the link often comes later), but said where it is edited.
-            pass
+        if self.pk is not None and self.starts_at and self.ends_at and not errors:
+            errors.update(self._contents_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _contents_errors(self) -> dict:
+        """What a change of times or kind would leave outside: agenda items and sessions."""
+        outside = Q(starts_at__lt=self.starts_at) | Q(ends_at__gt=self.ends_at)
+        if self.agenda_items.filter(outside).exists():
+            return {"ends_at": _("Some agenda items would lie outside the event's new times.")}
+        if self.sessions.exists():
+            if self.kind != EventKind.FORUM:
+                return {"kind": _("This event has sessions: it stays a forum.")}
+            if self.sessions.filter(outside).exists():
+                return {"ends_at": _("Some sessions would lie outside the forum's new dates.")}
+        return {}
 
 
 class AgendaItem(models.Model):
@@ -305,12 +325,20 @@ class AgendaItem(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("An agenda item must end after it starts.")})
-        if self.event_id and self.starts_at and self.ends_at:
-            event = self.event
-            if not (event.starts_at <= self.starts_at and self.ends_at <= event.ends_at):
-                raise ValidationError(
-                    {"starts_at": _("An agenda item takes place within its event's times.")}
-                )
+        try:
+            event = self.event  # also an unsaved event, from the admin's inline
+        except Event.DoesNotExist:
+            event = None
+        if (
+            event is not None
+            and event.starts_at
+            and event.ends_at
+            and self.starts_at
+            and self.ends_at
+        ) and not (event.starts_at <= self.starts_at and self.ends_at <= event.ends_at):
+            raise ValidationError(
+                {"starts_at": _("An agenda item takes place within its event's times.")}
+            )
 
 
 class Speaker(models.Model):

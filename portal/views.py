@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from campaign import selectors as campaign_selectors
 from cities import selectors as cities_selectors
+from events import selectors as events_selectors
 from newsfeed import selectors as news_selectors
 
 
@@ -13,6 +14,7 @@ def home(request):
         "portal/home.html",
         {
             "news": news_selectors.news_latest(user=request.user, limit=5),
+            "events": list(events_selectors.upcoming_events(user=request.user, limit=4)),
             "campaign": campaign,
             "campaign_progress": (
                 campaign_selectors.campaign_progress(campaign=campaign) if campaign else None
@@ -34,6 +36,9 @@ def member_profile(request, slug):
     pledge = campaign_selectors.pledge_of_member(member=member)
     if pledge is not None:
         blocks.append({"template": "portal/blocks/member_pledge.html", "pledge": pledge})
+    events = list(events_selectors.events_of_member(member=member, user=request.user)[:10])
+    if events:
+        blocks.append({"template": "portal/blocks/member_events.html", "events": events})
     news = news_selectors.news_for_member(member=member, user=request.user, limit=5)
     if news:
         blocks.append({"template": "portal/blocks/member_news.html", "news": news})

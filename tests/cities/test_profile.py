@@ -44,8 +44,12 @@ def test_profile_runs_a_fixed_number_of_queries(client, django_assert_num_querie
     networks = NetworkFactory.create_batch(count % 5 + 1)
     member = MemberFactory(focus_areas=areas, networks=networks)
     MemberFactory.create_batch(count)
-    # The member, its networks, its focus areas; the pledge and news blocks (empty here).
-    with django_assert_num_queries(5):
+    from tests.events.factories import EventFactory
+
+    EventFactory.create_batch(min(count, 10), host=member)
+    # The member, its networks, its focus areas; the pledge block, the events (with their
+    # focus areas) and the news.
+    with django_assert_num_queries(7):
         client.get(member.get_absolute_url())
 
 
