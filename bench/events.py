@@ -53,6 +53,6 @@ def run(harness):
         f"/events/month/{middle.year}/{middle.month}/",
         target="< 60 ms",
     )
-    harness.page("event page", events[COUNT // 2].get_absolute_url())
+    harness.page("event page", events[COUNT // 2 + 1].get_absolute_url())
     harness.page("public calendar feed, 3,000 events", "/events/feed.ics", target="< 300 ms",
                  repeat=5)  # fmt: skip
