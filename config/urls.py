@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("newsfeed.urls")),
     path("campaign/", include("campaign.urls")),
     path("events/", include("events.urls")),
+    path("charter/", include("charter.urls")),
     path("", include("portal.urls")),
 ]
 

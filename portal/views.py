@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from campaign import selectors as campaign_selectors
+from charter import selectors_practices as charter_selectors
 from cities import selectors as cities_selectors
 from events import selectors as events_selectors
 from newsfeed import selectors as news_selectors
@@ -19,6 +20,7 @@ def home(request):
             "campaign_progress": (
                 campaign_selectors.campaign_progress(campaign=campaign) if campaign else None
             ),
+            "charter": charter_selectors.version_in_consultation(),
         },
     )
 
@@ -39,6 +41,9 @@ def member_profile(request, slug):
     events = list(events_selectors.events_of_member(member=member, user=request.user)[:10])
     if events:
         blocks.append({"template": "portal/blocks/member_events.html", "events": events})
+    practices = charter_selectors.practices_of_member(member=member)
+    if practices:
+        blocks.append({"template": "portal/blocks/member_practices.html", "practices": practices})
     news = news_selectors.news_for_member(member=member, user=request.user, limit=5)
     if news:
         blocks.append({"template": "portal/blocks/member_news.html", "news": news})

@@ -68,6 +68,19 @@ def _isolated_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_and_zone():
+    """A request's language and time zone stay active in the thread after it (Django does not
+    reset them): every test starts in English and UTC, as a fresh process would."""
+    from django.utils import timezone, translation
+
+    translation.activate("en")
+    timezone.deactivate()
+    yield
+    translation.deactivate()
+    timezone.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 
