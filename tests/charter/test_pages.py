@@ -20,7 +20,9 @@ CLOSES_AT = datetime(2030, 7, 1, 9, 0, tzinfo=UTC)
 
 # Queries of a page seen by a signed-in member: session and user, then the page's own.
 VERSION_PAGE_QUERIES = 2 + 3  # version, parts, rights with their counts
-RIGHT_PAGE_QUERIES = 2 + 6  # version, right, comments, replies, amendments, practices
+# version, right (with its comment count), amendments, practices; the page of conversations:
+# their count, the comments, their replies.
+RIGHT_PAGE_QUERIES = 2 + 7
 # Two versions, the rights of each, the amendments applied, the versions to choose from; and
 # for the draft (v2), the steering group membership, asked for the page and for the choices.
 COMPARE_PAGE_QUERIES = 2 + 6 + 2
@@ -475,3 +477,23 @@ def test_my_contributions_needs_signing_in(client):
     response = client.get("/charter/my/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_long_consultation_pages_its_comments_fifty_at_a_time(client):
+    from charter.models import Comment
+    from tests.accounts.factories import UserFactory
+    from tests.charter.factories import right, version
+
+    text = right(version(open_round=True))
+    author = UserFactory()
+    Comment.objects.bulk_create(
+        Comment(right_text=text, author=author, body=f"Remark number {n:02d}.",
+                quoted_title=text.title, quoted_formulation=text.formulation)
+        for n in range(60)
+    )  # fmt: skip
+    first = client.get(text.get_absolute_url()).content.decode()
+    assert "Remark number 49." in first and "Remark number 50." not in first
+    assert "Comments (60)" in first
+    assert "?page=2" in first
+    second = client.get(text.get_absolute_url(), {"page": 2}).content.decode()
+    assert "Remark number 59." in second and "Remark number 00." not in second
