@@ -75,6 +75,11 @@ def _default_language_and_zone():
 
     translation.activate("en")
     timezone.deactivate()
+    # Celery's "a task is running, don't block on results" flag is one global: eager tasks run
+    # by threads racing in a test can leave it set, and a later test's result.get() refuses.
+    from celery.result import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
     yield
     translation.deactivate()
     timezone.deactivate()

@@ -143,3 +143,29 @@ def test_event_pages_work_on_a_phone(phone_page, events):
     # Nothing wider than the screen.
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(phone_page, screenshot="event-detail-phone")
+
+
+def test_a_member_registers_sees_the_online_link_and_downloads_the_ics(browser_context):
+    from tests.accounts.factories import UserFactory
+    from tests.conftest import sign_in
+
+    starts = timezone.now() + timedelta(minutes=30)  # the link shows from an hour before
+    event = EventFactory(
+        title="Focal points' working session", slug="focal-points-session",
+        starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=10,
+        online_link="https://meet.example.org/focal-points",
+    )  # fmt: skip
+    sign_in(browser_context, UserFactory(name="Amara Diallo"))
+    page = browser_context.new_page()
+    page.goto(event.get_absolute_url())
+    expect(page.get_by_role("link", name="Join the online meeting")).to_have_count(0)
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_text("You are registered.", exact=True)).to_be_visible()
+    link = page.get_by_role("link", name="Join the online meeting")
+    expect(link).to_have_attribute("href", "https://meet.example.org/focal-points")
+    assert_accessible(page, screenshot="event-registered")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download this event (.ics)").click()
+    ics = open(download_info.value.path(), encoding="utf-8").read()  # noqa: SIM115
+    assert f"UID:{event.uid}" in ics and "meet.example.org" not in ics
+    assert Event.objects.get(pk=event.pk).registrations.get().status == "registered"
