@@ -138,3 +138,41 @@ def test_charter_pages_work_on_a_phone(phone_page, consultation):
         phone_page.goto(path)
         assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390, path
         assert_accessible(phone_page, screenshot=name)
+
+
+def test_the_steering_group_accepts_and_the_next_version_shows_the_change(browser_context):
+    from django.core import mail
+
+    v = version(open_round=True)
+    author = AffiliationFactory(member=MemberFactory(name="Kisumu", slug="kisumu"),
+                                user__name="Achieng Otieno").user  # fmt: skip
+    amendment = services.amendment_submit(
+        right_text=right(v, 3), by=author, title="Right to adequate housing",
+        formulation="All inhabitants have the right to decent, safe, affordable and accessible "
+        "housing.", rationale="Accessibility for persons with disabilities.",
+    )  # fmt: skip
+    mail.outbox.clear()
+    sign_in(browser_context, SteeringGroupFactory(name="Lucas Moreau"))
+    page = browser_context.new_page()
+    page.goto("/charter/review/")
+    assert_accessible(page, screenshot="charter-review")
+    decision = page.locator(f"#amendment-{amendment.pk}")
+    decision.get_by_label("Accept", exact=True).check()
+    decision.get_by_label("Public response").fill("Accepted: accessibility belongs in the right.")
+    decision.get_by_role("button", name="Decide").click()
+    expect(page.get_by_text("The author is told by e-mail.")).to_be_visible()
+    assert Amendment.objects.get(pk=amendment.pk).status == "accepted"
+    assert [message.to for message in mail.outbox] == [[author.email]]
+    assert "Accepted: accessibility belongs in the right." in mail.outbox[0].body
+
+    secretariat = SecretariatFactory()
+    services.round_close(version=v, by=secretariat)
+    services.version_apply_amendments(
+        version=services.version_start_next(charter=charter(), by=secretariat), by=secretariat
+    )
+    sign_in(browser_context, secretariat)  # the new version is a draft: staff read it
+    page.goto("/charter/compare/1/2/")
+    expect(page.get_by_role("link", name="“Right to adequate housing” (version 1, Accepted)")) \
+        .to_have_attribute("href", f"/charter/v1/rights/3/#amendment-{amendment.pk}")  # fmt: skip
+    assert page.locator("ins").filter(has_text="accessible").count() >= 1
+    assert_accessible(page, screenshot="charter-compare-applied")
