@@ -282,6 +282,11 @@ class EventAdmin(admin.ModelAdmin):
         # save_related then stores the agenda and speakers as usual.
         services.event_save(event=obj, by=request.user)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The news item takes the focus areas, saved only now.
+        services.event_announce(event=form.instance, by=request.user)
+
     def has_manage_permission(self, request):
         return request.user.has_perm("events.manage_event")
 

@@ -54,6 +54,13 @@ def _announce(event: Event, *, by) -> None:
     )
 
 
+def event_announce(*, event: Event, by) -> None:
+    """Bring the event's news item up to date (after its focus areas are saved)."""
+    require_perm(by, "events.manage_event", message=_("Only the secretariat manages events."))
+    with transaction.atomic():
+        _announce(Event.objects.get(pk=event.pk), by=by)
+
+
 def event_save(*, event: Event, by) -> Event:
     """Create or change an event (the admin's save). Calendars see a new SEQUENCE whenever the
     time, place or status changed; the newsfeed's item follows the event."""

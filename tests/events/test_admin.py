@@ -92,7 +92,12 @@ def _action(client, action: str, *events):
 
 
 def test_admin_adds_an_event_with_its_agenda_in_the_event_time_zone(secretariat_client):
-    response = secretariat_client.post(reverse("admin:events_event_add"), _event_form())
+    from tests.cities.factories import focus_area
+
+    housing = focus_area("housing")
+    response = secretariat_client.post(
+        reverse("admin:events_event_add"), {**_event_form(), "focus_areas": [housing.pk]}
+    )
     assert response.status_code == 302
     event = Event.objects.get(slug="housing-as-a-human-right")
     # 11:30 in Paris (winter time), whatever the secretariat's own zone (UTC here).
@@ -103,7 +108,8 @@ def test_admin_adds_an_event_with_its_agenda_in_the_event_time_zone(secretariat_
     assert list(event.agenda_items.values_list("title", "starts_at")) == [
         ("Presentation of the campaign", datetime(2030, 3, 4, 10, 30, tzinfo=UTC))
     ]
-    assert NewsItem.objects.filter(object_id=event.pk, kind="event").count() == 1
+    news = NewsItem.objects.get(object_id=event.pk, kind="event")
+    assert list(news.focus_areas.all()) == [housing]
 
 
 def test_admin_refuses_an_agenda_item_outside_the_event_and_stores_nothing(secretariat_client):
