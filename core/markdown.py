@@ -24,12 +24,21 @@ def render_markdown(text: str | None) -> SafeString:
     """Return sanitised HTML for user-written Markdown."""
     if not text:
         return mark_safe("")
-    return _render(str(text))
+    text = str(text)
+    return _render_kept(text) if len(text) <= KEPT_MAX_LENGTH else _render(text)
 
 
-# A pure function of the text: the same comments and posts are shown on every visit, so the
-# process keeps the latest few thousand renderings (a long discussion renders in a tenth).
-@lru_cache(maxsize=4096)
+# A pure function of the text: the same comments and posts are shown on every visit, so each
+# process keeps the latest short renderings (a long discussion renders in a tenth), within a
+# few megabytes.
+KEPT_MAX_LENGTH = 4000
+
+
+@lru_cache(maxsize=2048)
+def _render_kept(text: str) -> SafeString:
+    return _render(text)
+
+
 def _render(text: str) -> SafeString:
     html = _parser().render(text)
     # Headings start at h2: the page owns the h1.
