@@ -205,7 +205,7 @@ def _diff_plain(old: str, new: str) -> list[tuple[str, str]]:
 
 # A pure function of the two texts: comparisons and amendment pages are read far more often than
 # the texts change, so the process keeps the latest diffs.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # a comparison and a right's amendments, within a few megabytes
 def _diff_plain_kept(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(_diff_tokens(_TOKEN.findall(old), _TOKEN.findall(new)))
 

@@ -67,7 +67,7 @@ def _when(request, moment) -> dict | None:
     return {"iso": moment.isoformat(), "text": f"{text} {zone_abbreviation(local)}"}
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _diff(old: str, new: str):
     """The word diff from ``old`` to ``new`` as HTML, or None when the words are the same
     (a pure function of the two texts, so recent ones are kept)."""
