@@ -28,6 +28,7 @@ from charter.models import (
     Right,
     RightText,
     Version,
+    VersionStatus,
 )
 from core.admin import ConstraintCheckingForm, run_for_each
 
@@ -63,6 +64,20 @@ class RightTextInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("right")
+
+    # Once a version leaves drafting its text is what people comment on and amend: changing
+    # it here would make their proposals stale without a word. A new version changes it.
+    def _drafting(self, obj) -> bool:
+        return obj is None or obj.status == VersionStatus.DRAFTING
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if not self._drafting(obj) else super().get_readonly_fields(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._drafting(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._drafting(obj) and super().has_delete_permission(request, obj)
 
 
 class VersionAdminForm(ConstraintCheckingForm):

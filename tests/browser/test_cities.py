@@ -54,10 +54,10 @@ def test_map_popup_links_to_the_right_profile(page, members):
     _map_ready(page)
     page.locator(".member-marker[title='Gwangju']").click()
     link = page.locator(".leaflet-popup a", has_text="Open the profile")
-    assert link.get_attribute("href") == "/members/gwangju/"
+    expect(link).to_have_attribute("href", "/members/gwangju/")
     link.click()
     page.wait_for_url("**/members/gwangju/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Gwangju"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gwangju")
     assert_accessible(page, screenshot="profile")
 
 

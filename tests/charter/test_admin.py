@@ -401,3 +401,13 @@ def test_publish_practices_action(secretariat_client):
     practice.refresh_from_db()
     assert (practice.status, practice.published_at is not None) == ("published", True)
     assert _messages(response) == ["Housing desk: published."]
+
+
+def test_a_versions_rights_are_edited_in_the_admin_only_while_it_is_drafted(secretariat_client):
+    drafting, in_consultation = version(number=1), version(number=2, open_round=True)
+    page = secretariat_client.get(f"/admin/charter/version/{drafting.pk}/change/")
+    assert 'name="rights-0-formulation"' in page.content.decode()
+    page = secretariat_client.get(f"/admin/charter/version/{in_consultation.pk}/change/")
+    body = page.content.decode()
+    assert 'name="rights-0-formulation"' not in body
+    assert right(in_consultation, 1).formulation in body  # still shown, read-only
