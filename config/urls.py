@@ -32,6 +32,7 @@ urlpatterns = [
     path("campaign/", include("campaign.urls")),
     path("events/", include("events.urls")),
     path("charter/", include("charter.urls")),
+    path("library/", include("docs_library.urls")),
     path("", include("portal.urls")),
 ]
 

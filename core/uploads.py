@@ -4,7 +4,9 @@ random storage names. Reused by every app that stores files."""
 from __future__ import annotations
 
 import os
+import unicodedata
 import uuid
+import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -31,6 +33,10 @@ class FileType:
             return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
         if self.content_type == "application/pdf":
             return head.startswith(b"%PDF-")
+        if self.content_type in ARCHIVE_MEMBERS:
+            return head.startswith(b"PK\x03\x04")
+        if self.content_type == "text/plain":
+            return _looks_like_plain_text(head)
         return False
 
 
@@ -41,12 +47,45 @@ WEBP = FileType("WebP", (".webp",), "image/webp")
 PDF = FileType("PDF", (".pdf",), "application/pdf")
 IMAGES = (PNG, JPEG, GIF, WEBP)
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
+ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
+# The member an archive-based format must hold to be what its extension says.
+ARCHIVE_MEMBERS = {
+    DOCX_TYPE: "word/document.xml",
+    XLSX_TYPE: "xl/workbook.xml",
+    PPTX_TYPE: "ppt/presentation.xml",
+    ODT_TYPE: "content.xml",
+    ODS_TYPE: "content.xml",
+}
+DOCX = FileType("DOCX", (".docx",), DOCX_TYPE)
+XLSX = FileType("XLSX", (".xlsx",), XLSX_TYPE)
+PPTX = FileType("PPTX", (".pptx",), PPTX_TYPE)
+ODT = FileType("ODT", (".odt",), ODT_TYPE)
+ODS = FileType("ODS", (".ods",), ODS_TYPE)
+TXT = FileType("TXT", (".txt",), "text/plain")
+# The library's allow-list.
+DOCUMENTS = (PDF, DOCX, ODT, XLSX, ODS, PPTX, TXT, PNG, JPEG)
+KINDS = {"images": IMAGES, "pdf": (PDF,), "documents": DOCUMENTS}
+
+# Markup that a browser would run if it were ever served inline: never "plain text".
+_MARKUP_STARTS = (b"<!doctype", b"<html", b"<svg", b"<?xml", b"<script", b"<head", b"<body")
+
+
+def _looks_like_plain_text(head: bytes) -> bool:
+    if not head or b"\x00" in head:
+        return False
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not start.startswith(_MARKUP_STARTS)
+
 
 def detect(uploaded, allowed) -> FileType | None:
     """The allowed type whose magic bytes and extension both match, else None."""
     position = uploaded.tell() if hasattr(uploaded, "tell") else 0
     uploaded.seek(0)
-    head = uploaded.read(16)
+    head = uploaded.read(512)
     uploaded.seek(position)
     extension = os.path.splitext(uploaded.name or "")[1].lower()
     for file_type in allowed:
@@ -74,21 +113,108 @@ class UploadValidator:
         # (checked when it arrived) is not read again.
         if not uploaded or getattr(uploaded, "_committed", False):
             return
-        allowed = {"images": IMAGES, "pdf": (PDF,)}[self.kinds]
-        limit = self.max_bytes or settings.PORTAL_UPLOAD_MAX_BYTES
+        allowed = KINDS[self.kinds]
+        limit = self.max_bytes or (
+            settings.PORTAL_LIBRARY_MAX_BYTES
+            if self.kinds == "documents"
+            else settings.PORTAL_UPLOAD_MAX_BYTES
+        )
+        if not uploaded.size:
+            raise ValidationError(_("The file is empty."), code="file_empty")
         if uploaded.size > limit:
             raise ValidationError(
                 _("The file is %(size)s; the limit is %(limit)s."),
                 code="file_too_large",
                 params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
             )
+        validate_file_name(uploaded.name or "")
         file_type = detect(uploaded, allowed)
-        if file_type is None or (file_type is PDF and not _pdf_opens(uploaded)):
+        if file_type is None or not _opens_as(file_type, uploaded):
             raise ValidationError(
                 _("This file is not an accepted type. Accepted: %(types)s."),
                 code="file_type",
                 params={"types": ", ".join(t.label for t in allowed)},
             )
+
+
+def validate_file_name(name: str) -> None:
+    """Refuse a name that climbs folders or carries control characters (it is shown and sent
+    back as the download's name)."""
+    if (
+        "/" in name
+        or "\\" in name
+        or ".." in name
+        or any(unicodedata.category(character).startswith("C") for character in name)
+    ):
+        raise ValidationError(
+            _("The file name may not contain “/”, “\\”, “..” or control characters."),
+            code="file_name",
+        )
+
+
+def _opens_as(file_type: FileType, uploaded) -> bool:
+    if file_type is PDF:
+        return _pdf_opens(uploaded)
+    if file_type.content_type in ARCHIVE_MEMBERS:
+        return _archive_opens(file_type, uploaded)
+    if file_type is TXT:
+        return _text_decodes(uploaded)
+    return True
+
+
+def _archive_opens(file_type: FileType, uploaded) -> bool:
+    """A real archive of the right format whose content stays within the expansion bound, and
+    whose main XML parses safely (no entity tricks: defusedxml refuses them)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            entries = archive.infolist()
+            expanded = sum(entry.file_size for entry in entries)
+            if len(entries) > 10_000 or expanded > settings.PORTAL_UPLOAD_MAX_EXPANDED_BYTES:
+                raise ValidationError(
+                    _("This archive expands to more than the limit allows (%(limit)s)."),
+                    code="file_expands",
+                    params={"limit": filesizeformat(settings.PORTAL_UPLOAD_MAX_EXPANDED_BYTES)},
+                )
+            member = ARCHIVE_MEMBERS[file_type.content_type]
+            is_open_document = file_type.content_type.startswith("application/vnd.oasis")
+            if is_open_document and archive.read("mimetype").decode("ascii", "replace").strip() != (
+                file_type.content_type
+            ):
+                return False
+            fromstring(archive.read(member))
+            return True
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, DefusedXmlException):
+        return False
+    except SyntaxError:  # ElementTree.ParseError
+        return False
+    finally:
+        uploaded.seek(0)
+
+
+def decode_text(data: bytes) -> str | None:
+    """UTF-8, else Windows-1252 (the usual older French and Spanish text files); None for
+    what is not text at all."""
+    if b"\x00" in data:
+        return None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _text_decodes(uploaded) -> bool:
+    uploaded.seek(0)
+    try:
+        data = uploaded.read()
+    finally:
+        uploaded.seek(0)
+    return decode_text(data if isinstance(data, bytes) else data.encode()) is not None
 
 
 def _pdf_opens(uploaded) -> bool:

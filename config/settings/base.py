@@ -184,6 +184,15 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 PORTAL_UPLOAD_MAX_BYTES = env.int("PORTAL_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# The library: its own cap, what an archive-based file (DOCX, ODT ...) may expand to, how often
+# a failed text extraction is retried, and the prefix nginx serves protected files from
+# (X-Accel-Redirect; empty: the portal streams the file itself).
+PORTAL_LIBRARY_MAX_BYTES = env.int("PORTAL_LIBRARY_MAX_BYTES", default=25 * 1024 * 1024)
+PORTAL_UPLOAD_MAX_EXPANDED_BYTES = env.int(
+    "PORTAL_UPLOAD_MAX_EXPANDED_BYTES", default=200 * 1024 * 1024
+)
+PORTAL_LIBRARY_EXTRACTION_RETRIES = env.int("PORTAL_LIBRARY_EXTRACTION_RETRIES", default=3)
+PORTAL_LIBRARY_ACCEL_REDIRECT = env("PORTAL_LIBRARY_ACCEL_REDIRECT", default="")
 
 # E-mail ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Human Rights Cities <noreply@localhost>")

@@ -1,0 +1,119 @@
+"""Full-text search on PostgreSQL in the community's three languages, accent-insensitive
+without any extension (the embedded PostgreSQL has no ``unaccent``).
+
+Accents are folded by ``translate()``, one character for one character, on both sides: in the
+stored vectors (a generated column) and on the query (in Python, with the same table). As the
+folding keeps every character's position, a snippet computed on folded text is laid back on
+the original text to show it with its accents."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import models
+from django.db.models import Case, F, Func, Q, Value, When
+
+# Each accented letter and the plain letter it folds to (same length: positions are kept).
+ACCENTED = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŒœÆæ’"
+PLAIN = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyOoAa'"
+assert len(ACCENTED) == len(PLAIN)
+_FOLD_TABLE = str.maketrans(ACCENTED, PLAIN)
+
+# The text search configuration of each document language; "other" is not stemmed.
+CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "other": "simple"}
+
+# What a tsvector holds is bounded (1 MB); a body longer than this is indexed in part. At most
+# a byte of lexeme, four of entry and two of position per character stays well under the bound.
+INDEXED_CHARACTERS = 150_000
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD_TABLE)
+
+
+class Fold(Func):
+    """SQL ``translate(text, accented, plain)``: immutable, so it may feed a generated column."""
+
+    function = "translate"
+    output_field = models.TextField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, Value(ACCENTED), Value(PLAIN), **extra)
+
+
+class RegConfig(Func):
+    """A text search configuration as a typed constant (``'french'::regconfig``): immutable,
+    where a cast of text at run time would not be."""
+
+    template = "%(expressions)s::regconfig"
+    output_field = models.TextField()
+
+    def __init__(self, name: str):
+        super().__init__(Value(name))
+
+
+def config_of(language_field: str) -> Case:
+    return Case(
+        *(
+            When(**{language_field: language}, then=RegConfig(config))
+            for language, config in CONFIGS.items()
+        ),
+        default=RegConfig("simple"),
+        output_field=models.TextField(),
+    )
+
+
+class ToTsvector(Func):
+    function = "to_tsvector"
+    output_field = models.TextField()
+
+
+class SetWeight(Func):
+    function = "setweight"
+    output_field = models.TextField()
+
+
+class Concat(Func):
+    arg_joiner = " || "
+    template = "(%(expressions)s)"
+    output_field = models.TextField()
+
+
+def weighted_vector(*, language_field: str, weighted: list[tuple[str, str]]):
+    """setweight(to_tsvector(config, fold(field)), weight) || ... for a generated column."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    parts = [
+        SetWeight(
+            ToTsvector(
+                config_of(language_field), Fold(Func(F(field), Value(""), function="COALESCE"))
+            ),
+            Value(weight),
+        )
+        for field, weight in weighted
+    ]
+    return Concat(*parts, output_field=SearchVectorField()) if len(parts) > 1 else parts[0]
+
+
+def query_for(text: str, language: str) -> SearchQuery:
+    return SearchQuery(fold(text), config=CONFIGS[language], search_type="websearch")
+
+
+def matches(text: str, *, vector: str = "search_vector", language_field: str = "language") -> Q:
+    """Each document is matched with its own language's stemming (a GIN index scan per
+    language, OR-ed by PostgreSQL)."""
+    condition = Q()
+    for language in CONFIGS:
+        condition |= Q(**{language_field: language, vector: query_for(text, language)})
+    return condition
+
+
+def query_in_own_language(text: str, *, language_field: str = "language") -> Case:
+    from django.contrib.postgres.search import SearchQueryField
+
+    return Case(
+        *(
+            When(**{language_field: language}, then=query_for(text, language))
+            for language in CONFIGS
+        ),
+        output_field=SearchQueryField(),
+    )
