@@ -1,4 +1,5 @@
 """Built next (placeholder while the pages are written)."""
+
 from django.http import Http404
 
 

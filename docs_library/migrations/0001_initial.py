@@ -12,88 +12,466 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cities', '0003_member_affiliation_history'),
-        ('events', '0002_containment_and_permissions'),
+        ("cities", "0003_member_affiliation_history"),
+        ("events", "0002_containment_and_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('summary', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='summary')),
-                ('kind', models.CharField(choices=[('report', 'Report'), ('concept_note', 'Concept note'), ('session_report', 'Session report'), ('charter', 'Charter or declaration'), ('guide', 'Guide or toolkit'), ('policy', 'Local policy'), ('case_study', 'Case study')], max_length=20, verbose_name='kind')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish'), ('other', 'Other language')], default='en', max_length=5, verbose_name='language')),
-                ('published_on', models.DateField(verbose_name='published on')),
-                ('author', models.CharField(blank=True, max_length=200, verbose_name='author or organisation')),
-                ('file', models.FileField(blank=True, max_length=200, upload_to=core.uploads.RandomName('library'), validators=[core.uploads.UploadValidator('documents')], verbose_name='file')),
-                ('original_name', models.CharField(blank=True, max_length=255, verbose_name='original file name')),
-                ('content_type', models.CharField(blank=True, max_length=120, verbose_name='content type')),
-                ('link', models.URLField(blank=True, max_length=500, validators=[core.links.validate_safe_link], verbose_name='external link')),
-                ('visibility', models.CharField(choices=[('public', 'Public'), ('members', 'Members only')], default='public', max_length=10, verbose_name='visibility')),
-                ('state', models.CharField(choices=[('submitted', 'Submitted'), ('published', 'Published')], default='submitted', max_length=10, verbose_name='state')),
-                ('size', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='size in bytes')),
-                ('sha256', models.CharField(blank=True, editable=False, max_length=64, verbose_name='SHA-256')),
-                ('page_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='pages')),
-                ('preview', models.FileField(blank=True, editable=False, max_length=200, upload_to=core.uploads.RandomName('library-previews'), verbose_name='preview of the first page')),
-                ('extraction_state', models.CharField(choices=[('pending', 'Pending'), ('done', 'Done'), ('failed', 'Failed'), ('needs_ocr', 'Needs OCR (scanned, no text)'), ('not_applicable', 'No file')], default='pending', max_length=20, verbose_name='text extraction')),
-                ('extraction_error', models.TextField(blank=True, verbose_name='why the extraction failed')),
-                ('extraction_attempts', models.PositiveSmallIntegerField(default=0, verbose_name='extraction attempts')),
-                ('text_override', models.TextField(blank=True, help_text='Replaces the extracted text in search, e.g. for a scanned document.', verbose_name='text for search (typed by hand)')),
-                ('indexed_text', models.TextField(blank=True, editable=False)),
-                ('search_vector', models.GeneratedField(db_persist=True, expression=docs_library.search.Concat(docs_library.search.SetWeight(docs_library.search.ToTsvector(models.Case(models.When(language='en', then=docs_library.search.RegConfig('english')), models.When(language='fr', then=docs_library.search.RegConfig('french')), models.When(language='es', then=docs_library.search.RegConfig('spanish')), models.When(language='other', then=docs_library.search.RegConfig('simple')), default=docs_library.search.RegConfig('simple'), output_field=models.TextField()), docs_library.search.Fold(models.Func(models.F('title'), models.Value(''), function='COALESCE'))), models.Value('A')), docs_library.search.SetWeight(docs_library.search.ToTsvector(models.Case(models.When(language='en', then=docs_library.search.RegConfig('english')), models.When(language='fr', then=docs_library.search.RegConfig('french')), models.When(language='es', then=docs_library.search.RegConfig('spanish')), models.When(language='other', then=docs_library.search.RegConfig('simple')), default=docs_library.search.RegConfig('simple'), output_field=models.TextField()), docs_library.search.Fold(models.Func(models.F('summary'), models.Value(''), function='COALESCE'))), models.Value('B')), docs_library.search.SetWeight(docs_library.search.ToTsvector(models.Case(models.When(language='en', then=docs_library.search.RegConfig('english')), models.When(language='fr', then=docs_library.search.RegConfig('french')), models.When(language='es', then=docs_library.search.RegConfig('spanish')), models.When(language='other', then=docs_library.search.RegConfig('simple')), default=docs_library.search.RegConfig('simple'), output_field=models.TextField()), docs_library.search.Fold(models.Func(models.F('author'), models.Value(''), function='COALESCE'))), models.Value('B')), docs_library.search.SetWeight(docs_library.search.ToTsvector(models.Case(models.When(language='en', then=docs_library.search.RegConfig('english')), models.When(language='fr', then=docs_library.search.RegConfig('french')), models.When(language='es', then=docs_library.search.RegConfig('spanish')), models.When(language='other', then=docs_library.search.RegConfig('simple')), default=docs_library.search.RegConfig('simple'), output_field=models.TextField()), docs_library.search.Fold(models.Func(models.F('indexed_text'), models.Value(''), function='COALESCE'))), models.Value('C')), output_field=django.contrib.postgres.search.SearchVectorField()), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='events.event', verbose_name='event')),
-                ('focus_areas', models.ManyToManyField(blank=True, related_name='documents', to='cities.focusarea', verbose_name='focus areas')),
-                ('members', models.ManyToManyField(blank=True, related_name='documents', to='cities.member', verbose_name='related members')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("report", "Report"),
+                            ("concept_note", "Concept note"),
+                            ("session_report", "Session report"),
+                            ("charter", "Charter or declaration"),
+                            ("guide", "Guide or toolkit"),
+                            ("policy", "Local policy"),
+                            ("case_study", "Case study"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("es", "Spanish"),
+                            ("other", "Other language"),
+                        ],
+                        default="en",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                ("published_on", models.DateField(verbose_name="published on")),
+                (
+                    "author",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="author or organisation"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        upload_to=core.uploads.RandomName("library"),
+                        validators=[core.uploads.UploadValidator("documents")],
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "original_name",
+                    models.CharField(blank=True, max_length=255, verbose_name="original file name"),
+                ),
+                (
+                    "content_type",
+                    models.CharField(blank=True, max_length=120, verbose_name="content type"),
+                ),
+                (
+                    "link",
+                    models.URLField(
+                        blank=True,
+                        max_length=500,
+                        validators=[core.links.validate_safe_link],
+                        verbose_name="external link",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Public"), ("members", "Members only")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="visibility",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("submitted", "Submitted"), ("published", "Published")],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="size in bytes"
+                    ),
+                ),
+                (
+                    "sha256",
+                    models.CharField(
+                        blank=True, editable=False, max_length=64, verbose_name="SHA-256"
+                    ),
+                ),
+                (
+                    "page_count",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="pages"),
+                ),
+                (
+                    "preview",
+                    models.FileField(
+                        blank=True,
+                        editable=False,
+                        max_length=200,
+                        upload_to=core.uploads.RandomName("library-previews"),
+                        verbose_name="preview of the first page",
+                    ),
+                ),
+                (
+                    "extraction_state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                            ("needs_ocr", "Needs OCR (scanned, no text)"),
+                            ("not_applicable", "No file"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="text extraction",
+                    ),
+                ),
+                (
+                    "extraction_error",
+                    models.TextField(blank=True, verbose_name="why the extraction failed"),
+                ),
+                (
+                    "extraction_attempts",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="extraction attempts"),
+                ),
+                (
+                    "text_override",
+                    models.TextField(
+                        blank=True,
+                        help_text="Replaces the extracted text in search, e.g. for a scanned document.",
+                        verbose_name="text for search (typed by hand)",
+                    ),
+                ),
+                ("indexed_text", models.TextField(blank=True, editable=False)),
+                (
+                    "search_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=docs_library.search.Concat(
+                            docs_library.search.SetWeight(
+                                docs_library.search.ToTsvector(
+                                    models.Case(
+                                        models.When(
+                                            language="en",
+                                            then=docs_library.search.RegConfig("english"),
+                                        ),
+                                        models.When(
+                                            language="fr",
+                                            then=docs_library.search.RegConfig("french"),
+                                        ),
+                                        models.When(
+                                            language="es",
+                                            then=docs_library.search.RegConfig("spanish"),
+                                        ),
+                                        models.When(
+                                            language="other",
+                                            then=docs_library.search.RegConfig("simple"),
+                                        ),
+                                        default=docs_library.search.RegConfig("simple"),
+                                        output_field=models.TextField(),
+                                    ),
+                                    docs_library.search.Fold(
+                                        models.Func(
+                                            models.F("title"), models.Value(""), function="COALESCE"
+                                        )
+                                    ),
+                                ),
+                                models.Value("A"),
+                            ),
+                            docs_library.search.SetWeight(
+                                docs_library.search.ToTsvector(
+                                    models.Case(
+                                        models.When(
+                                            language="en",
+                                            then=docs_library.search.RegConfig("english"),
+                                        ),
+                                        models.When(
+                                            language="fr",
+                                            then=docs_library.search.RegConfig("french"),
+                                        ),
+                                        models.When(
+                                            language="es",
+                                            then=docs_library.search.RegConfig("spanish"),
+                                        ),
+                                        models.When(
+                                            language="other",
+                                            then=docs_library.search.RegConfig("simple"),
+                                        ),
+                                        default=docs_library.search.RegConfig("simple"),
+                                        output_field=models.TextField(),
+                                    ),
+                                    docs_library.search.Fold(
+                                        models.Func(
+                                            models.F("summary"),
+                                            models.Value(""),
+                                            function="COALESCE",
+                                        )
+                                    ),
+                                ),
+                                models.Value("B"),
+                            ),
+                            docs_library.search.SetWeight(
+                                docs_library.search.ToTsvector(
+                                    models.Case(
+                                        models.When(
+                                            language="en",
+                                            then=docs_library.search.RegConfig("english"),
+                                        ),
+                                        models.When(
+                                            language="fr",
+                                            then=docs_library.search.RegConfig("french"),
+                                        ),
+                                        models.When(
+                                            language="es",
+                                            then=docs_library.search.RegConfig("spanish"),
+                                        ),
+                                        models.When(
+                                            language="other",
+                                            then=docs_library.search.RegConfig("simple"),
+                                        ),
+                                        default=docs_library.search.RegConfig("simple"),
+                                        output_field=models.TextField(),
+                                    ),
+                                    docs_library.search.Fold(
+                                        models.Func(
+                                            models.F("author"),
+                                            models.Value(""),
+                                            function="COALESCE",
+                                        )
+                                    ),
+                                ),
+                                models.Value("B"),
+                            ),
+                            docs_library.search.SetWeight(
+                                docs_library.search.ToTsvector(
+                                    models.Case(
+                                        models.When(
+                                            language="en",
+                                            then=docs_library.search.RegConfig("english"),
+                                        ),
+                                        models.When(
+                                            language="fr",
+                                            then=docs_library.search.RegConfig("french"),
+                                        ),
+                                        models.When(
+                                            language="es",
+                                            then=docs_library.search.RegConfig("spanish"),
+                                        ),
+                                        models.When(
+                                            language="other",
+                                            then=docs_library.search.RegConfig("simple"),
+                                        ),
+                                        default=docs_library.search.RegConfig("simple"),
+                                        output_field=models.TextField(),
+                                    ),
+                                    docs_library.search.Fold(
+                                        models.Func(
+                                            models.F("indexed_text"),
+                                            models.Value(""),
+                                            function="COALESCE",
+                                        )
+                                    ),
+                                ),
+                                models.Value("C"),
+                            ),
+                            output_field=django.contrib.postgres.search.SearchVectorField(),
+                        ),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="events.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "focus_areas",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="documents",
+                        to="cities.focusarea",
+                        verbose_name="focus areas",
+                    ),
+                ),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="documents",
+                        to="cities.member",
+                        verbose_name="related members",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['-published_on', '-id'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["-published_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentPage',
+            name="DocumentPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('text', models.TextField(blank=True)),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish'), ('other', 'Other language')], max_length=5)),
-                ('search_vector', models.GeneratedField(db_persist=True, expression=docs_library.search.SetWeight(docs_library.search.ToTsvector(models.Case(models.When(language='en', then=docs_library.search.RegConfig('english')), models.When(language='fr', then=docs_library.search.RegConfig('french')), models.When(language='es', then=docs_library.search.RegConfig('spanish')), models.When(language='other', then=docs_library.search.RegConfig('simple')), default=docs_library.search.RegConfig('simple'), output_field=models.TextField()), docs_library.search.Fold(models.Func(models.F('text'), models.Value(''), function='COALESCE'))), models.Value('C')), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pages', to='docs_library.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("text", models.TextField(blank=True)),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("en", "English"),
+                            ("fr", "French"),
+                            ("es", "Spanish"),
+                            ("other", "Other language"),
+                        ],
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "search_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=docs_library.search.SetWeight(
+                            docs_library.search.ToTsvector(
+                                models.Case(
+                                    models.When(
+                                        language="en", then=docs_library.search.RegConfig("english")
+                                    ),
+                                    models.When(
+                                        language="fr", then=docs_library.search.RegConfig("french")
+                                    ),
+                                    models.When(
+                                        language="es", then=docs_library.search.RegConfig("spanish")
+                                    ),
+                                    models.When(
+                                        language="other",
+                                        then=docs_library.search.RegConfig("simple"),
+                                    ),
+                                    default=docs_library.search.RegConfig("simple"),
+                                    output_field=models.TextField(),
+                                ),
+                                docs_library.search.Fold(
+                                    models.Func(
+                                        models.F("text"), models.Value(""), function="COALESCE"
+                                    )
+                                ),
+                            ),
+                            models.Value("C"),
+                        ),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pages",
+                        to="docs_library.document",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['document', 'number'],
+                "ordering": ["document", "number"],
             },
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='document_search_gin'),
+            model_name="document",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="document_search_gin"
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['state', 'visibility', '-published_on'], name='document_listed'),
+            model_name="document",
+            index=models.Index(
+                fields=["state", "visibility", "-published_on"], name="document_listed"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('file', ''), models.Q(('link', ''), _negated=True)), models.Q(models.Q(('file', ''), _negated=True), ('link', '')), _connector='OR'), name='document_file_or_link', violation_error_message='Give either a file or an external link, not both.'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("file", ""), models.Q(("link", ""), _negated=True)),
+                    models.Q(models.Q(("file", ""), _negated=True), ("link", "")),
+                    _connector="OR",
+                ),
+                name="document_file_or_link",
+                violation_error_message="Give either a file or an external link, not both.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(condition=models.Q(('sha256', ''), _negated=True), fields=('sha256',), name='document_unique_file', violation_error_message='This file is already in the library.'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("sha256", ""), _negated=True),
+                fields=("sha256",),
+                name="document_unique_file",
+                violation_error_message="This file is already in the library.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='documentpage',
-            constraint=models.UniqueConstraint(fields=('document', 'number'), name='document_page_once'),
+            model_name="documentpage",
+            constraint=models.UniqueConstraint(
+                fields=("document", "number"), name="document_page_once"
+            ),
         ),
     ]

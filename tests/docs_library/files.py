@@ -50,8 +50,7 @@ def pdf_bytes(pages: list[str]) -> bytes:
     for offset in offsets:
         output.write(b"%010d 00000 n \n" % offset)
     output.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, xref)
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return output.getvalue()
 
@@ -94,7 +93,7 @@ def odt_bytes(paragraphs: list[str]) -> bytes:
 def entity_bomb_docx() -> bytes:
     """A DOCX whose main XML declares the "billion laughs" entities."""
     lol = "".join(
-        f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' if i else '<!ENTITY lol0 "lol">'
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' if i else '<!ENTITY lol0 "lol">'
         for i in range(10)
     )
     return _zip(
@@ -113,9 +112,7 @@ def zip_bomb_docx() -> bytes:
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", b"<Types/>")
-        archive.writestr(
-            "word/document.xml", f"<w:document {W}><w:body/></w:document>".encode()
-        )
+        archive.writestr("word/document.xml", f"<w:document {W}><w:body/></w:document>".encode())
         zeros = b"\0" * (1024 * 1024)
         with archive.open("word/media/padding.bin", "w", force_zip64=True) as padding:
             for _ in range(300):
