@@ -33,6 +33,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("charter/", include("charter.urls")),
     path("library/", include("docs_library.urls")),
+    path("discussions/", include("discussions.urls")),
     path("", include("portal.urls")),
 ]
 

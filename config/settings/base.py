@@ -194,6 +194,13 @@ PORTAL_UPLOAD_MAX_EXPANDED_BYTES = env.int(
 PORTAL_LIBRARY_EXTRACTION_RETRIES = env.int("PORTAL_LIBRARY_EXTRACTION_RETRIES", default=3)
 PORTAL_LIBRARY_ACCEL_REDIRECT = env("PORTAL_LIBRARY_ACCEL_REDIRECT", default="")
 
+# The discussion board: how long a post stays editable, its length cap, how many members'
+# flags hide a post until a moderator looks, and whether replying watches the thread.
+PORTAL_DISCUSSION_EDIT_MINUTES = env.int("PORTAL_DISCUSSION_EDIT_MINUTES", default=60)
+PORTAL_DISCUSSION_POST_MAX_LENGTH = env.int("PORTAL_DISCUSSION_POST_MAX_LENGTH", default=20_000)
+PORTAL_DISCUSSION_AUTO_HIDE_FLAGS = env.int("PORTAL_DISCUSSION_AUTO_HIDE_FLAGS", default=3)
+PORTAL_DISCUSSION_WATCH_ON_REPLY = env.bool("PORTAL_DISCUSSION_WATCH_ON_REPLY", default=True)
+
 # E-mail ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Human Rights Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
