@@ -143,11 +143,11 @@ def validate_file_name(name: str) -> None:
     if (
         "/" in name
         or "\\" in name
-        or ".." in name
+        or name.strip() in {".", ".."}
         or any(unicodedata.category(character).startswith("C") for character in name)
     ):
         raise ValidationError(
-            _("The file name may not contain “/”, “\\”, “..” or control characters."),
+            _("The file name may not contain “/”, “\\” or control characters."),
             code="file_name",
         )
 

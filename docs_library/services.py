@@ -9,7 +9,7 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -164,12 +164,22 @@ def document_create(
                 from docs_library.tasks import extract_document_text
 
                 extract_document_text.delay_on_commit(document.pk)
+    except IntegrityError:
+        _discard_stored(document)
+        # The same file sent twice at the same moment: the other upload won.
+        if document.sha256:
+            _refuse_duplicate(document.sha256)
+        raise
     except BaseException:
         # Stored by save() but rolled back: leave nothing behind in storage.
-        if document.file and getattr(document.file, "_committed", False) and document.file.name:
-            document.file.storage.delete(document.file.name)
+        _discard_stored(document)
         raise
     return document
+
+
+def _discard_stored(document: Document) -> None:
+    if document.file and getattr(document.file, "_committed", False) and document.file.name:
+        document.file.storage.delete(document.file.name)
 
 
 def _locked(document: Document) -> Document:
