@@ -188,7 +188,7 @@ def related_documents(*, document: Document, user, limit: int = 4) -> QuerySet[D
         .filter(shared)
         .annotate(shared=Count("pk"))
         .order_by("-shared", "-published_on")
-        .only("title", "slug", "kind", "language", "published_on")[:limit]
+        .only("title", "slug", "kind", "language", "published_on", "visibility")[:limit]
     )
 
 
