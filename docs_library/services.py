@@ -52,7 +52,7 @@ def _free_slug(base: str, *, exclude: int | None = None) -> str:
     return slug
 
 
-def _fingerprint(uploaded) -> str:
+def file_fingerprint(uploaded) -> str:
     digest = hashlib.sha256()
     uploaded.seek(0)
     for chunk in uploaded.chunks() if hasattr(uploaded, "chunks") else [uploaded.read()]:
@@ -61,7 +61,7 @@ def _fingerprint(uploaded) -> str:
     return digest.hexdigest()
 
 
-def _refuse_duplicate(sha256: str, *, exclude: int | None = None) -> None:
+def refuse_duplicate(sha256: str, *, exclude: int | None = None) -> None:
     existing = Document.objects.filter(sha256=sha256).exclude(pk=exclude).first()
     if existing is not None:
         raise ValidationError(
@@ -83,7 +83,7 @@ def _take_file(document: Document, uploaded) -> None:
     document.original_name = os.path.basename(uploaded.name or "")[:255]
     document.content_type = file_type.content_type if file_type else ""
     document.size = uploaded.size
-    document.sha256 = _fingerprint(uploaded)
+    document.sha256 = file_fingerprint(uploaded)
     document.extraction_state = ExtractionState.PENDING
     document.extraction_error = ""
     document.extraction_attempts = 0
@@ -153,7 +153,7 @@ def document_create(
     try:
         with transaction.atomic():
             if document.sha256:
-                _refuse_duplicate(document.sha256)
+                refuse_duplicate(document.sha256)
             document.indexed_text = _indexed_text(document, pages=[])
             document.full_clean()
             document.save()
@@ -168,7 +168,7 @@ def document_create(
         _discard_stored(document)
         # The same file sent twice at the same moment: the other upload won.
         if document.sha256:
-            _refuse_duplicate(document.sha256)
+            refuse_duplicate(document.sha256)
         raise
     except BaseException:
         # Stored by save() but rolled back: leave nothing behind in storage.
@@ -202,7 +202,7 @@ def document_update(
                 setattr(document, name, value)
         if file:
             _take_file(document, file)
-            _refuse_duplicate(document.sha256, exclude=document.pk)
+            refuse_duplicate(document.sha256, exclude=document.pk)
         elif file is False:  # cleared
             document.file = None
             document.original_name = document.content_type = document.sha256 = ""
@@ -318,3 +318,23 @@ def document_retry_extraction(*, document: Document, by) -> None:
             from docs_library.tasks import extract_document_text
 
             extract_document_text.delay_on_commit(document.pk)
+
+
+def document_delete(*, document: Document, by) -> None:
+    """Remove a document, its news item and, once that has committed, its files."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from newsfeed.models import NewsItem
+
+    require_perm(
+        by, "docs_library.manage_document", message=_("Only the secretariat deletes documents.")
+    )
+    with transaction.atomic():
+        document = _locked(document)
+        NewsItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Document), object_id=document.pk
+        ).delete()
+        names = [field.name for field in (document.file, document.preview) if field]
+        storage = document.file.storage
+        document.delete()
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
