@@ -29,7 +29,17 @@ def _absolute(link: str) -> str:
     return settings.SITE_URL + link
 
 
-def send_digest(*, user, run, items, total, unsubscribe_token, connection=None) -> None:
+def _line_link(link: str) -> str:
+    """A section's link: a path on the portal or a web address, nothing else."""
+    if link.startswith("/") and not link.startswith("//"):
+        return settings.SITE_URL + link
+    return link if link.startswith(("http://", "https://")) else ""
+
+
+def send_digest(
+    *, user, run, items, total, unsubscribe_token, sections=(), connection=None
+) -> None:
+    """``sections`` are the person's own (newsfeed.digest_sections), shown after the news."""
     unsubscribe_url = settings.SITE_URL + reverse(
         "newsfeed:unsubscribe", kwargs={"token": unsubscribe_token}
     )
@@ -46,6 +56,17 @@ def send_digest(*, user, run, items, total, unsubscribe_token, connection=None) 
             "groups": _grouped(items),
             "shown": len(items),
             "total": total,
+            "sections": [
+                {
+                    "heading": section.heading,
+                    "lines": [
+                        {"line": line, "absolute_link": _line_link(line.link)}
+                        for line in section.lines
+                    ],
+                }
+                for section in sections
+            ],
+            "item_count": total + sum(len(section.lines) for section in sections),
             "site_name": settings.SITE_NAME,
             "news_url": settings.SITE_URL + reverse("newsfeed:list"),
             "settings_url": settings.SITE_URL + reverse("accounts:settings"),

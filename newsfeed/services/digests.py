@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.visibility import user_sees_members_content
-from newsfeed import emails, selectors
+from newsfeed import digest_sections, emails, selectors
 from newsfeed.models import DigestDelivery, DigestRun
 
 logger = logging.getLogger(__name__)
@@ -171,7 +171,11 @@ def digest_deliver(*, delivery_id: int, connection=None, contents=None) -> str:
                 user=user, period_start=run.period_start, period_end=run.period_end
             )
         items, total = contents[key]
-        if not items:
+        # The personal sections (threads one follows ...): one query per section and person.
+        sections = digest_sections.sections_for(
+            user=user, period_start=run.period_start, period_end=run.period_end
+        )
+        if not items and not sections:
             delivery.state = DigestDelivery.State.EMPTY
             delivery.save(update_fields=["state", "updated_at"])
             return "empty"
@@ -182,6 +186,7 @@ def digest_deliver(*, delivery_id: int, connection=None, contents=None) -> str:
                 run=run,
                 items=items,
                 total=total,
+                sections=sections,
                 unsubscribe_token=unsubscribe_token(user=user, frequency=run.frequency),
                 connection=connection,
             )
@@ -194,7 +199,7 @@ def digest_deliver(*, delivery_id: int, connection=None, contents=None) -> str:
             return "failed" if failed else "retry"
         delivery.state = DigestDelivery.State.SENT
         delivery.sent_at = timezone.now()
-        delivery.item_count = total
+        delivery.item_count = total + sum(len(section.lines) for section in sections)
         delivery.save(update_fields=["state", "attempts", "sent_at", "item_count", "updated_at"])
         return "sent"
 

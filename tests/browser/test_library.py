@@ -73,7 +73,7 @@ def test_a_visitor_searches_filters_opens_and_downloads_a_document(page, library
         page.get_by_role("link", name="Download").click()
     download = download_info.value
     assert download.suggested_filename == "Gwangju report.pdf"
-    assert open(download.path(), "rb").read().startswith(b"%PDF-")
+    assert download.path().read_bytes().startswith(b"%PDF-")
 
 
 def test_site_search_groups_results_and_passes_axe(page, library):
