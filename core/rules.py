@@ -18,9 +18,15 @@ def is_approved_member(user) -> bool:
 def is_secretariat(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or (
-        user.is_staff and user.groups.filter(name=SECRETARIAT_GROUP).exists()
-    )
+    if user.is_superuser:
+        return True
+    if not user.is_staff:
+        return False
+    # Asked for every post of a page: answered once per request (the user object is new each
+    # request).
+    if "_is_secretariat" not in user.__dict__:
+        user.__dict__["_is_secretariat"] = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    return user.__dict__["_is_secretariat"]
 
 
 @rules.predicate

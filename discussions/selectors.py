@@ -156,8 +156,14 @@ def thread_posts(*, thread: Thread) -> QuerySet[Post]:
 def read_number(*, thread: Thread, user) -> int:
     if not user.is_authenticated:
         return 0
-    position = ReadPosition.objects.filter(user=user, thread=thread).first()
-    return position.last_read_number if position else 0
+    """The last post the person has read: their read position, or the last post written
+    before they marked the whole board read, whichever is further."""
+    marked = BoardRead.objects.filter(user=user, board_id=thread.board_id).values("marked_at")
+    row = Thread.objects.filter(pk=thread.pk).aggregate(
+        position=Max("read_positions__last_read_number", filter=Q(read_positions__user=user)),
+        marked=Max("posts__number", filter=Q(posts__created_at__lte=Subquery(marked[:1]))),
+    )
+    return max(row["position"] or 0, row["marked"] or 0)
 
 
 def first_unread(*, thread: Thread, user, read: int) -> Post | None:

@@ -24,4 +24,5 @@ urlpatterns = [
     path("<slug:slug>/", views.board_detail, name="board"),
     path("<slug:slug>/new/", views.thread_new, name="new_thread"),
     path("<slug:slug>/mark-read/", views.board_mark_read, name="mark_read"),
+    path("<slug:slug>/follow/", views.board_follow, name="follow_board"),
 ]

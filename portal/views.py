@@ -4,8 +4,10 @@ from django.shortcuts import render
 from campaign import selectors as campaign_selectors
 from charter import selectors_practices as charter_selectors
 from cities import selectors as cities_selectors
+from docs_library import selectors as library_selectors
 from events import selectors as events_selectors
 from newsfeed import selectors as news_selectors
+from portal import search
 
 
 def home(request):
@@ -21,6 +23,7 @@ def home(request):
                 campaign_selectors.campaign_progress(campaign=campaign) if campaign else None
             ),
             "charter": charter_selectors.version_in_consultation(),
+            "documents": list(library_selectors.latest_documents(user=request.user)),
         },
     )
 
@@ -47,6 +50,24 @@ def member_profile(request, slug):
     news = news_selectors.news_for_member(member=member, user=request.user, limit=5)
     if news:
         blocks.append({"template": "portal/blocks/member_news.html", "news": news})
+    documents = list(library_selectors.documents_of_member(member=member, user=request.user))
     return render(
-        request, "portal/member_detail.html", {"member": member, "profile_blocks": blocks}
+        request,
+        "portal/member_detail.html",
+        {"member": member, "profile_blocks": blocks, "documents": documents},
+    )
+
+
+def site_search(request):
+    """/search/?q=...: documents, members, events, rights and news at once, or one group
+    (``type``) alone; an empty box shows just the box."""
+    text = search.clean_query(request.GET.get("q", ""))
+    only = request.GET.get("type")
+    if only not in search.GROUPS:
+        only = None
+    results = search.site_search(text=text, user=request.user, only=only) if text else None
+    return render(
+        request,
+        "portal/search.html",
+        {"query": text, "only": only, "results": results},
     )

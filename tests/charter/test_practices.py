@@ -184,8 +184,9 @@ def test_profile_with_practices_runs_a_fixed_number_of_queries(
     member = MemberFactory()
     for n in range(count):
         _practice(member, v, title=f"Practice {n}", numbers=(1, 2, 3))
-    # The practices and the rights they realise are one query, however many there are.
-    with django_assert_num_queries(8):
+    # The practices and the rights they realise are one query, however many there are (the
+    # profile's nine reads in all: tests/cities/test_profile.py).
+    with django_assert_num_queries(9):
         body = client.get(member.get_absolute_url()).content.decode()
     assert body.count('<h3 id="practice-') == count
 

@@ -48,8 +48,8 @@ def test_profile_runs_a_fixed_number_of_queries(client, django_assert_num_querie
 
     EventFactory.create_batch(min(count, 10), host=member)
     # The member, its networks, its focus areas; the pledge block, the events (with their
-    # focus areas), the practices (with their rights, one query) and the news.
-    with django_assert_num_queries(8):
+    # focus areas), the practices (with their rights, one query), the news and the documents.
+    with django_assert_num_queries(9):
         client.get(member.get_absolute_url())
 
 
