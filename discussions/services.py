@@ -426,7 +426,9 @@ def moderation_undo(*, action: ModerationAction, by, reason: str = "") -> Modera
         elif action.action == Action.UNPIN:
             done = thread_pin(thread=action.thread, by=by, reason=reason, undoes=action)
         elif action.action == Action.MOVE:
-            back = Board.objects.get(pk=action.details["from"])
+            back = Board.objects.filter(pk=action.details.get("from")).first()
+            if back is None:
+                raise ValidationError(_("The board this thread came from no longer exists."))
             done = thread_move(thread=action.thread, to=back, by=by, reason=reason, undoes=action)
         else:
             done = _undo_review(action, by=by, reason=reason)

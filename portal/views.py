@@ -4,6 +4,7 @@ from django.shortcuts import render
 from campaign import selectors as campaign_selectors
 from charter import selectors_practices as charter_selectors
 from cities import selectors as cities_selectors
+from discussions import selectors as discussion_selectors
 from docs_library import selectors as library_selectors
 from events import selectors as events_selectors
 from newsfeed import selectors as news_selectors
@@ -24,6 +25,8 @@ def home(request):
             ),
             "charter": charter_selectors.version_in_consultation(),
             "documents": list(library_selectors.latest_documents(user=request.user)),
+            # Members only: nothing (and no query) for visitors and pending accounts.
+            "threads": list(discussion_selectors.latest_threads(user=request.user)),
         },
     )
 
