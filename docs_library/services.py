@@ -100,6 +100,14 @@ def _indexed_text(document: Document, pages: list[str] | None = None) -> str:
 
 def _announce(document: Document, *, by) -> None:
     if document.state != DocumentState.PUBLISHED:
+        # Back to submitted (or never published): no news points at it.
+        from django.contrib.contenttypes.models import ContentType
+
+        from newsfeed.models import NewsItem
+
+        NewsItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Document), object_id=document.pk
+        ).delete()
         return
     members = list(document.members.all()[:2])
     publish(
