@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cities.models import FocusArea, Member
 from core.links import validate_safe_link
@@ -130,7 +131,7 @@ class Version(models.Model):
 class PartKind(models.TextChoices):
     PREAMBLE = "preamble", _("Preamble")
     GENERAL_PROVISIONS = "general_provisions", _("General provisions")
-    AGENDA = "agenda", _("Agenda")
+    AGENDA = "agenda", pgettext_lazy("the Charter-Agenda's second part", "Agenda")
 
 
 class Part(models.Model):
