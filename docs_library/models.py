@@ -139,6 +139,15 @@ class Document(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Title, summary and author alone: small enough to score every match quickly (ranking).
+    head_vector = models.GeneratedField(
+        expression=weighted_vector(
+            language_field="language",
+            weighted=[("title", "A"), ("summary", "B"), ("author", "B")],
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -8,6 +8,8 @@ the original text to show it with its accents."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
 from django.db.models import Case, F, Func, Q, Value, When
@@ -98,22 +100,45 @@ def query_for(text: str, language: str) -> SearchQuery:
     return SearchQuery(fold(text), config=CONFIGS[language], search_type="websearch")
 
 
-def matches(text: str, *, vector: str = "search_vector", language_field: str = "language") -> Q:
-    """Each document is matched with its own language's stemming (a GIN index scan per
-    language, OR-ed by PostgreSQL)."""
-    condition = Q()
-    for language in CONFIGS:
-        condition |= Q(**{language_field: language, vector: query_for(text, language)})
-    return condition
+def query_in_every_language(text: str):
+    """The query stemmed by each language's rules, OR-ed (``q_en || q_fr || q_es || q_simple``):
+    "droits" matches a French document's "droit", "derechos" a Spanish one's "derecho". One
+    condition the GIN index answers exactly, without reading any document's vector."""
+    queries = [query_for(text, language) for language in CONFIGS]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined = combined | query
+    return combined
 
 
-def query_in_own_language(text: str, *, language_field: str = "language") -> Case:
-    from django.contrib.postgres.search import SearchQueryField
+def matches(text: str, *, vector: str = "search_vector") -> Q:
+    return Q(**{vector: query_in_every_language(text)})
 
-    return Case(
-        *(
-            When(**{language_field: language}, then=query_for(text, language))
-            for language in CONFIGS
-        ),
-        output_field=SearchQueryField(),
-    )
+
+# A websearch query's words: "quoted phrases", -excluded words, and "or".
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+MAX_RANKED_WORDS = 8
+
+
+def wanted_words(text: str) -> list[str]:
+    """The words a person asks for (not the excluded ones), for ranking and highlighting."""
+    words = []
+    for token in _TOKEN.findall(text):
+        if token.startswith("-") or token.lower() == "or":
+            continue
+        words.extend(re.findall(r"\w+", token))
+    return words[:MAX_RANKED_WORDS]
+
+
+def ranking_query(text: str):
+    """Any of the wanted words, in every language's stemming: phrases and exclusions decide what
+    matches; what ranks is how many of the words appear, and where (cheap to score)."""
+    words = wanted_words(text)
+    if not words:
+        return query_in_every_language(text)
+    combined = None
+    for word in words:
+        for config in CONFIGS.values():
+            query = SearchQuery(fold(word), config=config, search_type="plain")
+            combined = query if combined is None else combined | query
+    return combined

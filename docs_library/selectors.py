@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import F, Func, Min, Prefetch, QuerySet, TextField, Value
+from django.db import connection
+from django.db.models import F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cities.models import FocusArea, Member
 from docs_library.models import Document, DocumentPage, DocumentState
-from docs_library.search import Fold, config_of, fold, matches, query_in_own_language
+from docs_library.search import CONFIGS, fold, matches, ranking_query, wanted_words
 
 # How much of a page the snippet is taken from (highlighting cost grows with the text).
 SNIPPET_SOURCE_CHARACTERS = 20_000
@@ -40,8 +41,9 @@ def library(*, user) -> QuerySet[Document]:
 
 
 def focus_areas_named(text: str) -> list[FocusArea]:
-    """The focus areas whose name, in English, French or Spanish, the query contains."""
-    words = " " + " ".join(_WORD.findall(fold(text).lower())) + " "
+    """The focus areas whose name, in English, French or Spanish, the query asks for (an
+    excluded word, "-housing", names nothing)."""
+    words = " " + " ".join(_WORD.findall(fold(" ".join(wanted_words(text))).lower())) + " "
     if not words.strip():
         return []
     named = []
@@ -55,29 +57,24 @@ def focus_areas_named(text: str) -> list[FocusArea]:
 
 
 def search(documents: QuerySet[Document], *, text: str, sort: str = "relevance"):
-    """``documents`` matching ``text`` (each in its own language, accents folded), plus those
-    tagged with a focus area the text names in any language. Returns (documents, areas)."""
+    """``documents`` matching ``text`` in any of the languages' stemming (accents folded), plus
+    those tagged with a focus area the text names in any language. Returns (documents, areas).
+
+    Ranked by the title, summary and author (A > B) and then by date: scoring every match on
+    its whole body would read every matching document's vector."""
     areas = focus_areas_named(text)
     condition = matches(text)
     if areas:
-        condition |= Q_focus(areas)
-    found = documents.filter(condition).annotate(
-        rank=SearchRank(F("search_vector"), query_in_own_language(text))
-    )
-    if areas:
-        found = found.distinct()
+        tagged = Document.focus_areas.through.objects.filter(
+            focusarea_id__in=[area.pk for area in areas]
+        ).values_list("document_id", flat=True)
+        # A list, not a subquery: PostgreSQL then ORs two index scans (GIN and primary key).
+        condition |= Q(pk__in=list(tagged))
+    found = documents.filter(condition)
     if sort == "date":
         return found.order_by("-published_on", "-id"), areas
+    found = found.annotate(rank=SearchRank(F("head_vector"), ranking_query(text)))
     return found.order_by("-rank", "-published_on", "-id"), areas
-
-
-def Q_focus(areas):  # noqa: N802 - reads as the Q it returns
-    from django.db.models import Exists, OuterRef, Q
-
-    tagged = Document.focus_areas.through.objects.filter(
-        document_id=OuterRef("pk"), focusarea_id__in=[area.pk for area in areas]
-    )
-    return Q(Exists(tagged))
 
 
 @dataclass
@@ -116,46 +113,63 @@ def _marked(text: str) -> str:
 
 def snippets(documents: list[Document], *, text: str) -> dict[int, Snippet]:
     """For the documents on the page only: the first page whose text matches, with the
-    matched words marked (two queries whatever the number of documents)."""
+    wanted words marked (two queries whatever the number of documents). The text is folded
+    here rather than in SQL, where ``translate()`` over 20 pages is the slow part."""
     if not documents or not text.strip():
         return {}
     ids = [document.pk for document in documents]
     first_pages = (
         DocumentPage.objects.filter(document_id__in=ids)
         .filter(matches(text))
+        .order_by()
         .values("document_id")
         .annotate(first=Min("number"))
     )
     wanted = {row["document_id"]: row["first"] for row in first_pages}
-    results: dict[int, Snippet] = {}
-    if wanted:
-        from django.db.models import Q
-
-        pick = Q()
-        for document_id, number in wanted.items():
-            pick |= Q(document_id=document_id, number=number)
-        pages = (
-            DocumentPage.objects.filter(pick)
-            .annotate(
-                source=Left("text", SNIPPET_SOURCE_CHARACTERS),
-                headline=Func(
-                    config_of("language"),
-                    Fold(Left("text", SNIPPET_SOURCE_CHARACTERS)),
-                    query_in_own_language(text),
-                    Value(_HEADLINE_OPTIONS),
-                    function="ts_headline",
-                    output_field=TextField(),
-                ),
-            )
-            .values_list("document_id", "number", "source", "headline")
+    if not wanted:
+        return {}
+    pick = Q()
+    for document_id, number in wanted.items():
+        pick |= Q(document_id=document_id, number=number)
+    pages = list(
+        DocumentPage.objects.filter(pick)
+        .order_by()
+        .annotate(source=Left("text", SNIPPET_SOURCE_CHARACTERS))
+        .values_list("document_id", "number", "language", "source")
+    )
+    query = ranking_query(text)
+    compiler = DocumentPage.objects.none().query.get_compiler(connection=connection)
+    query_sql, query_params = query.as_sql(compiler, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT ts_headline(
+                CASE page.language {
+                " ".join(
+                    f"WHEN '{language}' THEN '{config}'::regconfig"
+                    for language, config in CONFIGS.items()
+                )
+            } ELSE 'simple'::regconfig END,
+                page.folded, {query_sql}, %s)
+            FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS page(language, folded, n)
+            ORDER BY page.n
+            """,
+            [
+                *query_params,
+                _HEADLINE_OPTIONS,
+                [language for _id, _n, language, _source in pages],
+                [fold(source) for _id, _n, _language, source in pages],
+            ],
         )
-        paged = {document.pk: document.page_count for document in documents}
-        for document_id, number, source, headline in pages:
-            results[document_id] = Snippet(
-                html=mark_safe(_lay_back(headline, source)),  # noqa: S308 - escaped in _marked
-                page=number if paged.get(document_id) else None,
-            )
-    return results
+        headlines = [row[0] for row in cursor.fetchall()]
+    paged = {document.pk: document.page_count for document in documents}
+    return {
+        document_id: Snippet(
+            html=mark_safe(_lay_back(headline, source)),  # noqa: S308 - escaped in _marked
+            page=number if paged.get(document_id) else None,
+        )
+        for (document_id, number, _language, source), headline in zip(pages, headlines, strict=True)
+    }
 
 
 def document_detail(*, slug: str, user) -> Document | None:

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from core.filtering import filter_results
@@ -16,6 +17,19 @@ from docs_library import selectors
 from docs_library.filters import DocumentFilter
 
 PAGE_SIZE = 20
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` + 1 results: "more than 1,000" is as useful as the exact number
+    and costs a bounded read, whatever the number of matches."""
+
+    cap = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+
+
 # What people call a file's type ("PDF", "DOCX"), from the library's allow-list.
 TYPE_LABELS = {file_type.content_type: file_type.label for file_type in DOCUMENTS}
 
@@ -33,7 +47,7 @@ def document_list(request):
             documents, areas = selectors.search(
                 documents, text=text, sort=filterset.form.cleaned_data["sort"]
             )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     on_page = list(page.object_list)
     # Highlighting reads the pages' text: only for the documents shown.
     found = selectors.snippets(on_page, text=text) if text else {}

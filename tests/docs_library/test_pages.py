@@ -72,8 +72,9 @@ def test_document_list_runs_a_fixed_number_of_queries(client, django_assert_num_
 def test_document_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     _many(count)
     # The focus areas the words name; count; the page with events; focus areas; members; the
-    # first matching page of each document; those pages' snippets; years; the form's areas.
-    with django_assert_num_queries(9):
+    # first matching page of each document; those pages' text; their snippets; years; the
+    # form's areas.
+    with django_assert_num_queries(10):
         response = client.get("/library/?q=observatory")
     assert len(response.context["results"]) == min(count, 20)
     assert all(result["snippet"] for result in response.context["results"])
@@ -463,7 +464,7 @@ def test_document_search_queries_for_a_signed_in_member_are_fixed(
     client.get("/library/")  # the session's first read
     # Session and user; the nine reads of a search; may they add a document (their
     # affiliation, then Django's user and group permissions).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get("/library/?q=observatory")
     assert len(response.context["results"]) == min(count, 20)
 
@@ -478,3 +479,16 @@ def test_document_detail_never_links_an_unsafe_address(client):
     assert response.status_code == 200
     assert "javascript:" not in response.content.decode()
     assert "Open the document" not in _text(response)
+
+
+def test_a_search_with_more_results_than_the_cap_says_more_than(client, monkeypatch):
+    from docs_library.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    for n in range(3):
+        DocumentFactory(title=f"Observatory report {n}")
+
+    page = client.get("/library/?q=observatory").content.decode()
+
+    assert "More than 2 documents" in page
+    assert page.count("Observatory report") == 3

@@ -288,9 +288,9 @@ def _matching_items(count):
 @pytest.mark.parametrize("count", [1, 20])
 def test_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     _matching_items(count)
-    # Focus areas the words name, documents, the pages that match and their snippets;
+    # Focus areas the words name, documents, the pages that match, their text, their snippets;
     # members, events, rights, news (each group's count comes with its rows).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(SEARCH, {"q": "solidarity"})
     totals = [group.total for group in response.context["results"].groups]
     assert totals == [count, count + 1, count, count, count]
@@ -304,7 +304,7 @@ def test_search_for_a_member_runs_a_fixed_number_of_queries(
     client.force_login(UserFactory())
     client.get("/")  # the session's first read
     # The session and the user, then the eight reads of the search.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(SEARCH, {"q": "solidarity"})
     assert response.context["results"]["documents"].total == count
 
