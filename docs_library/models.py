@@ -158,8 +158,20 @@ class Document(models.Model):
         verbose_name_plural = _("documents")
         ordering = ["-published_on", "-id"]
         indexes = [
-            GinIndex(fields=["search_vector"], name="document_search_gin"),
-            models.Index(fields=["state", "visibility", "-published_on"], name="document_listed"),
+            # What the library searches: published documents, and the public ones alone (what
+            # visitors see); each partial index already holds the state and visibility rule.
+            # No b-tree on (state, visibility): the planner would filter its rows by reading
+            # every vector rather than ask these (docs_library.search.index_first).
+            GinIndex(
+                fields=["search_vector"],
+                name="document_published_gin",
+                condition=Q(state="published"),
+            ),
+            GinIndex(
+                fields=["search_vector"],
+                name="document_public_gin",
+                condition=Q(state="published", visibility="public"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -9,9 +9,10 @@ the original text to show it with its accents."""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Case, F, Func, Q, Value, When
 
 # Each accented letter and the plain letter it folds to (same length: positions are kept).
@@ -26,6 +27,20 @@ CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "other": "simple"}
 # What a tsvector holds is bounded (1 MB); a body longer than this is indexed in part. At most
 # a byte of lexeme, four of entry and two of position per character stays well under the bound.
 INDEXED_CHARACTERS = 150_000
+
+
+@contextmanager
+def index_first():
+    """Queries run inside find their matches through the GIN indexes. PostgreSQL's planner
+    does not count what a sequential scan costs here — decompressing every document's vector
+    (a few kilobytes each, stored apart) to test it — so, left alone, it reads them all for a
+    common word (80 ms over 10,000 documents) where the index answers in 6 ms."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        try:
+            yield
+        finally:
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
 def fold(text: str) -> str:

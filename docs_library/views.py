@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
@@ -15,6 +16,7 @@ from core.links import is_safe_link
 from core.uploads import DOCUMENTS
 from docs_library import selectors
 from docs_library.filters import DocumentFilter
+from docs_library.search import index_first
 
 PAGE_SIZE = 20
 
@@ -47,10 +49,11 @@ def document_list(request):
             documents, areas = selectors.search(
                 documents, text=text, sort=filterset.form.cleaned_data["sort"]
             )
-    page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    on_page = list(page.object_list)
-    # Highlighting reads the pages' text: only for the documents shown.
-    found = selectors.snippets(on_page, text=text) if text else {}
+    with index_first() if text else nullcontext():
+        page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+        on_page = list(page.object_list)
+        # Highlighting reads the pages' text: only for the documents shown.
+        found = selectors.snippets(on_page, text=text) if text else {}
     return render(
         request,
         "docs_library/document_list.html",

@@ -11,7 +11,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 from charter.models import RightText, Version
 from cities.models import Member
 from docs_library import selectors as library_selectors
-from docs_library.search import Fold, fold
+from docs_library.search import Fold, fold, index_first
 from events.models import Event
 from newsfeed.models import NewsItem
 
@@ -99,9 +99,10 @@ def documents_found(*, text: str, user, limit: int) -> Group:
     documents, _areas = library_selectors.search(
         library_selectors.library(user=user).prefetch_related(None), text=text
     )
-    group = _first(documents, DOCUMENTS, limit)
-    # The passage that matched, for the documents shown only (two queries for them all).
-    snippets = library_selectors.snippets(group.items, text=text)
+    with index_first():
+        group = _first(documents, DOCUMENTS, limit)
+        # The passage that matched, for the documents shown only.
+        snippets = library_selectors.snippets(group.items, text=text)
     for document in group.items:
         document.snippet = snippets.get(document.pk)
     return group
