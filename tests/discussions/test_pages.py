@@ -692,3 +692,20 @@ def test_thread_page_runs_a_fixed_number_of_queries(client, django_assert_num_qu
         response = client.get(f"/discussions/threads/{thread.pk}/")
     assert len(response.context["posts"]) == min(count, 20)
     assert ReadPosition.objects.get(user=reader, thread=thread).last_read_number == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_thread_page_for_the_secretariat_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, count
+):
+    thread = _thread_with_posts(count)
+    staff = SecretariatFactory()
+    for post in thread.posts.filter(number__in=[7, 13]):
+        services.post_hide(post=post, by=staff, reason="Off-topic")
+    client.force_login(staff)
+    client.get("/discussions/")  # the session's first read
+    # As a member's, but the secretariat group is asked once for every post's tools (and the
+    # model permissions not at all): 13 with 1 post or 50.
+    with django_assert_num_queries(13):
+        response = client.get(f"/discussions/threads/{thread.pk}/")
+    assert len(response.context["posts"]) == min(count, 20)
