@@ -415,7 +415,8 @@ def run(harness):
         cursor.execute(
             "SELECT pg_size_pretty(pg_total_relation_size('docs_library_document')),"
             " pg_size_pretty(pg_total_relation_size('docs_library_documentpage')),"
-            " pg_size_pretty(pg_relation_size('document_search_gin')),"
+            " pg_size_pretty(pg_relation_size('document_public_gin')"
+            " + pg_relation_size('document_published_gin')),"
             " (SELECT avg(pg_column_size(search_vector))::int FROM docs_library_document)"
         )
         documents_size, pages_size, gin_size, vector_bytes = cursor.fetchone()
