@@ -18,6 +18,9 @@ from docs_library.search import CONFIGS, fold, matches, ranking_query, wanted_wo
 
 # How much of a page the snippet is taken from (highlighting cost grows with the text).
 SNIPPET_SOURCE_CHARACTERS = 20_000
+# The stretch of it highlighting reads (ts_headline parses all it is given), placed just
+# before the first place a wanted word's beginning appears.
+SNIPPET_WINDOW = 4_000
 _WORD = re.compile(r"\w+")
 _START, _STOP, _BETWEEN = "\x02", "\x03", "\x04"
 _HEADLINE_OPTIONS = (
@@ -111,6 +114,17 @@ def _marked(text: str) -> str:
     return escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>")
 
 
+def _window(source: str, stems: list[str]) -> str:
+    folded = fold(source).lower()
+    places = [at for at in (folded.find(stem) for stem in stems if stem) if at >= 0]
+    start = max(0, min(places) - SNIPPET_WINDOW // 4) if places else 0
+    if start:
+        # From the beginning of a word.
+        space = source.find(" ", start)
+        start = space + 1 if 0 <= space < start + 40 else start
+    return source[start : start + SNIPPET_WINDOW]
+
+
 def snippets(documents: list[Document], *, text: str) -> dict[int, Snippet]:
     """For the documents on the page only: the first page whose text matches, with the
     wanted words marked (two queries whatever the number of documents). The text is folded
@@ -131,12 +145,14 @@ def snippets(documents: list[Document], *, text: str) -> dict[int, Snippet]:
     pick = Q()
     for document_id, number in wanted.items():
         pick |= Q(document_id=document_id, number=number)
-    pages = list(
-        DocumentPage.objects.filter(pick)
+    stems = [fold(word).lower()[:5] for word in wanted_words(text)]
+    pages = [
+        (document_id, number, language, _window(source, stems))
+        for document_id, number, language, source in DocumentPage.objects.filter(pick)
         .order_by()
         .annotate(source=Left("text", SNIPPET_SOURCE_CHARACTERS))
         .values_list("document_id", "number", "language", "source")
-    )
+    ]
     query = ranking_query(text)
     compiler = DocumentPage.objects.none().query.get_compiler(connection=connection)
     query_sql, query_params = query.as_sql(compiler, connection)

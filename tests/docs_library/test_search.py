@@ -135,3 +135,12 @@ def test_members_only_documents_are_not_found_by_visitors():
     DocumentFactory(title="Internal minutes", visibility=Visibility.MEMBERS, pages=["budget"])
 
     assert found("budget") == []
+
+
+def test_snippet_finds_the_match_deep_in_a_long_page():
+    filler = "The council met and discussed the agenda of the year. " * 300
+    document = DocumentFactory(title="Minutes", pages=[filler + "Then the observatory spoke."])
+
+    snippet = selectors.snippets([document], text="observatory")[document.pk]
+
+    assert "<mark>observatory</mark>" in snippet.html
