@@ -15,14 +15,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.markdown import render_markdown
-from core.visibility import user_sees_members_content
 from discussions import mentions, selectors
 from discussions.models import Flag, FlagOutcome, NotificationLevel, Post, Subscription, Thread
 from newsfeed.digest_sections import DigestLine, DigestSection
@@ -183,36 +182,8 @@ def followed_threads_lines(user, period_start, period_end) -> list[DigestLine]:
     """The threads a person watches (on the thread, or on its board unless the thread says
     otherwise) and may read, with the visible posts others wrote in the period: one line per
     thread, titles and counts only. One query."""
-    if not user_sees_members_content(user):
-        return []
-    mine = Subscription.objects.filter(user=user)
-    watched = Q(
-        pk__in=mine.filter(thread__isnull=False, level=NotificationLevel.WATCHING).values(
-            "thread_id"
-        )
-    ) | (
-        Q(
-            board__in=mine.filter(board__isnull=False, level=NotificationLevel.WATCHING).values(
-                "board_id"
-            )
-        )
-        & ~Q(pk__in=mine.filter(thread__isnull=False).values("thread_id"))
-    )
-    new_posts = Count(
-        "posts",
-        filter=Q(
-            posts__hidden_at__isnull=True,
-            posts__created_at__gte=period_start,
-            posts__created_at__lt=period_end,
-        )
-        & ~Q(posts__author=user),
-    )
-    rows = (
-        Thread.objects.filter(watched, board__in=selectors.boards_for(user))
-        .annotate(new_posts=new_posts)
-        .filter(new_posts__gt=0)
-        .order_by("-last_activity_at", "-id")
-        .values_list("pk", "title", "new_posts")[:DIGEST_THREAD_LIMIT]
+    rows = selectors.followed_threads_with_news(
+        user=user, period_start=period_start, period_end=period_end, limit=DIGEST_THREAD_LIMIT
     )
     return [
         DigestLine(

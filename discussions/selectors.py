@@ -9,6 +9,7 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -199,8 +200,9 @@ def latest_threads(*, user, limit: int = 5) -> QuerySet[Thread]:
 
 
 def flag_queue() -> QuerySet[Post]:
-    """Posts with flags waiting for review, most flagged first; each author's count of agreed
-    flags makes those often flagged stand out."""
+    """Posts with flags waiting for review, most flagged first, each with its waiting flags
+    (``post.pending``, oldest first, with who flagged); each author's count of agreed flags
+    makes those often flagged stand out."""
     agreed = (
         Flag.objects.filter(post__author=OuterRef("author"), outcome=FlagOutcome.AGREED)
         .values("post__author")
@@ -214,11 +216,93 @@ def flag_queue() -> QuerySet[Post]:
             pending_flags=Count("flags", filter=Q(flags__outcome=FlagOutcome.PENDING)),
             author_agreed_flags=Coalesce(Subquery(agreed), 0),
         )
+        .prefetch_related(
+            Prefetch(
+                "flags",
+                queryset=Flag.objects.filter(outcome=FlagOutcome.PENDING)
+                .select_related("flagged_by")
+                .order_by("created_at", "pk"),
+                to_attr="pending",
+            )
+        )
         .order_by("-pending_flags", "-id")
     )
 
 
-def moderation_log(*, limit: int = 100) -> QuerySet[ModerationAction]:
-    return ModerationAction.objects.select_related(
+def moderation_log(*, thread: Thread | None = None, limit: int = 100) -> list[ModerationAction]:
+    """The latest moderation (of one thread, when given), newest first; a move names its two
+    boards (``moved_from``, ``moved_to``). Two queries whatever the number of entries."""
+    entries = ModerationAction.objects.select_related(
         "moderator", "post__thread", "thread", "undoes"
-    ).annotate(undone=Exists(ModerationAction.objects.filter(undoes=OuterRef("pk"))))[:limit]
+    ).annotate(undone=Exists(ModerationAction.objects.filter(undoes=OuterRef("pk"))))
+    if thread is not None:
+        entries = entries.filter(thread=thread)
+    entries = list(entries[:limit])
+    moved = {
+        board_id
+        for entry in entries
+        if entry.action == ModerationAction.Action.MOVE
+        for board_id in (entry.details.get("from"), entry.details.get("to"))
+    } - {None}
+    boards = Board.objects.in_bulk(moved) if moved else {}
+    for entry in entries:
+        entry.moved_from = boards.get(entry.details.get("from"))
+        entry.moved_to = boards.get(entry.details.get("to"))
+    return entries
+
+
+def post_detail(*, pk: int, user) -> Post | None:
+    """One post, when its board is open to the person (None otherwise: a 404)."""
+    return (
+        Post.objects.select_related("thread__board", "author", "hidden_by")
+        .filter(pk=pk, thread__board__in=boards_for(user))
+        .first()
+    )
+
+
+def board_notification_level(*, board: Board, user) -> str:
+    if not user.is_authenticated:
+        return NotificationLevel.NORMAL
+    level = (
+        Subscription.objects.filter(user=user, board=board).values_list("level", flat=True).first()
+    )
+    return level or NotificationLevel.NORMAL
+
+
+def followed_threads_with_news(*, user, period_start, period_end, limit: int) -> list[tuple]:
+    """(pk, title, new posts) of the threads a person watches (on the thread, or on its board
+    unless the thread says otherwise) and may read, with visible posts others wrote in the
+    period; titles and counts only, never a post's text. One query."""
+    from core.visibility import user_sees_members_content
+
+    if not user_sees_members_content(user):
+        return []
+    mine = Subscription.objects.filter(user=user)
+    watched = Q(
+        pk__in=mine.filter(thread__isnull=False, level=NotificationLevel.WATCHING).values(
+            "thread_id"
+        )
+    ) | (
+        Q(
+            board__in=mine.filter(board__isnull=False, level=NotificationLevel.WATCHING).values(
+                "board_id"
+            )
+        )
+        & ~Q(pk__in=mine.filter(thread__isnull=False).values("thread_id"))
+    )
+    new_posts = Count(
+        "posts",
+        filter=Q(
+            posts__hidden_at__isnull=True,
+            posts__created_at__gte=period_start,
+            posts__created_at__lt=period_end,
+        )
+        & ~Q(posts__author=user),
+    )
+    return list(
+        Thread.objects.filter(watched, board__in=boards_for(user))
+        .annotate(new_posts=new_posts)
+        .filter(new_posts__gt=0)
+        .order_by("-last_activity_at", "-id")
+        .values_list("pk", "title", "new_posts")[:limit]
+    )

@@ -28,7 +28,7 @@ from discussions.models import (
     Thread,
 )
 from newsfeed.models import NewsKind
-from newsfeed.services import publish
+from newsfeed.services import publish, withdraw
 
 Action = ModerationAction.Action
 
@@ -121,6 +121,26 @@ def _notify(post: Post) -> None:
     notify_new_post.delay_on_commit(post.pk)
 
 
+def _announce(thread: Thread, *, by) -> None:
+    """A members-only news item for a thread on an open board; none on a board restricted to
+    a group (its title is not for every member)."""
+    board = thread.board
+    if board.restricted_to_id is not None:
+        withdraw(about=thread)
+        return
+    publish(
+        kind=NewsKind.DISCUSSION,
+        title=thread.title,
+        about=thread,
+        # Never the post's text: a post hidden later must not live on in the news.
+        summary=_("A new discussion on the board “%(board)s”.") % {"board": board.name},
+        link=thread.get_absolute_url(),
+        actor=thread.author,
+        visibility=Visibility.MEMBERS,
+        focus_areas=[board.focus_area] if board.focus_area_id else [],
+    )
+
+
 def thread_start(*, board: Board, by, title: str, body: str, submission_key=None) -> Thread:
     """A new thread and its first post; members hear of it in the newsfeed (members only)."""
     require_perm(
@@ -139,18 +159,7 @@ def thread_start(*, board: Board, by, title: str, body: str, submission_key=None
             Subscription.objects.get_or_create(
                 user=by, thread=thread, defaults={"level": NotificationLevel.WATCHING}
             )
-            if board.restricted_to_id is None:
-                publish(
-                    kind=NewsKind.DISCUSSION,
-                    title=thread.title,
-                    about=thread,
-                    # Never the post's text: a post hidden later must not live on in the news.
-                    summary=_("A new discussion on the board “%(board)s”.") % {"board": board.name},
-                    link=thread.get_absolute_url(),
-                    actor=by,
-                    visibility=Visibility.MEMBERS,
-                    focus_areas=[board.focus_area] if board.focus_area_id else [],
-                )
+            _announce(thread, by=by)
             _notify(post)
     except IntegrityError:
         # The same form, sent twice at the same moment: the other request made the thread.
@@ -329,6 +338,7 @@ def thread_move(*, thread: Thread, to: Board, by, reason="", undoes=None):
         details = {"from": thread.board_id, "to": to.pk}
         thread.board = to
         thread.save(update_fields=["board"])
+        _announce(thread, by=by)
         return _log(
             by=by, action=Action.MOVE, thread=thread, reason=reason, details=details, undoes=undoes
         )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from discussions import selectors, services
 from discussions.forms import FlagForm, NotificationForm, PostEditForm, ReplyForm, ThreadForm
 from discussions.mentions import handle_of
-from discussions.models import POSTS_PER_PAGE, NotificationLevel, Post, Subscription
+from discussions.models import POSTS_PER_PAGE, Post
 
 
 def _board_or_404(request, slug: str):
@@ -36,13 +36,7 @@ def _thread_or_404(request, pk: int):
 
 
 def _post_or_404(request, pk: int) -> Post:
-    # A selector's job (discussions.selectors has none for one post yet); the visibility rule
-    # is the selectors' own boards_for.
-    post = (
-        Post.objects.select_related("thread__board", "author", "hidden_by")
-        .filter(pk=pk, thread__board__in=selectors.boards_for(request.user))
-        .first()
-    )
+    post = selectors.post_detail(pk=pk, user=request.user)
     if post is None or not request.user.has_perm("discussions.read_thread", post.thread):
         raise Http404("No such post")
     return post
@@ -76,14 +70,6 @@ def board_list(request):
     )
 
 
-def _board_level(board, user) -> str:
-    # A selector's job too (selectors.notification_level reads a thread's only).
-    level = (
-        Subscription.objects.filter(user=user, board=board).values_list("level", flat=True).first()
-    )
-    return level or NotificationLevel.NORMAL
-
-
 @require_GET
 def board_detail(request, slug: str):
     board = _board_or_404(request, slug)
@@ -108,7 +94,9 @@ def board_detail(request, slug: str):
             "page": page,
             "rows": rows,
             "notification_form": NotificationForm(
-                initial={"level": _board_level(board, request.user)}
+                initial={
+                    "level": selectors.board_notification_level(board=board, user=request.user)
+                }
             ),
         },
     )

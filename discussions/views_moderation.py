@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -70,27 +69,8 @@ class ThreadModerationForm(forms.Form):
 def queue(request):
     """Posts waiting for review, with their flags and authors, and the latest moderation."""
     _moderators_only(request)
-    waiting = selectors.flag_queue().prefetch_related(
-        Prefetch(
-            "flags",
-            queryset=Flag.objects.filter(outcome=FlagOutcome.PENDING)
-            .select_related("flagged_by")
-            .order_by("created_at", "pk"),
-            to_attr="pending",
-        )
-    )
-    page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    log = list(selectors.moderation_log())
-    moved = {
-        board_id
-        for entry in log
-        if entry.action == ModerationAction.Action.MOVE
-        for board_id in (entry.details.get("from"), entry.details.get("to"))
-    }
-    boards = Board.objects.in_bulk(moved - {None}) if moved else {}
-    for entry in log:
-        entry.moved_from = boards.get(entry.details.get("from"))
-        entry.moved_to = boards.get(entry.details.get("to"))
+    page = Paginator(selectors.flag_queue(), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    log = selectors.moderation_log()
     return render(
         request,
         "discussions/moderation/queue.html",
@@ -245,7 +225,5 @@ def moderate_thread(request, pk: int):
 
 
 def _thread_context(thread: Thread, form: ThreadModerationForm) -> dict:
-    history = ModerationAction.objects.filter(thread=thread).select_related(
-        "moderator", "post__thread"
-    )[:50]
+    history = selectors.moderation_log(thread=thread, limit=50)
     return {"thread": thread, "form": form, "history": history}

@@ -18,8 +18,6 @@ from core.visibility import Visibility
 from docs_library import services
 from docs_library.models import Document, DocumentKind
 from events.models import Event
-from newsfeed.models import NewsKind
-from newsfeed.services import publish
 
 SECRETARIAT = "secretariat@example.org"
 # The community's own source documents (copied from ../shared/seeds/ so that every checkout
@@ -465,17 +463,9 @@ def _add(spec: dict, *, by, areas, members, events) -> Document | None:
 
 def _date_the_news(document: Document, *, by) -> None:
     """The news item of an old document, dated when it came out rather than today."""
-    related = list(document.members.all()[:2])
-    publish(
-        kind=NewsKind.DOCUMENT,
-        title=document.title,
-        about=document,
-        summary=document.summary[:300],
-        link=document.get_absolute_url(),
-        member=related[0] if len(related) == 1 else None,
-        actor=by,
-        visibility=document.visibility,
-        focus_areas=document.focus_areas.all(),
+    services.document_announce(
+        document=document,
+        by=by,
         published_at=datetime.combine(document.published_on, datetime.min.time(), tzinfo=UTC),
     )
 

@@ -243,6 +243,8 @@ def documents_of_member(*, member: Member, user, limit: int = 10) -> QuerySet[Do
 
 def submitted_by(*, user) -> QuerySet[Document]:
     """What the person uploaded and the secretariat has not published yet."""
-    return Document.objects.filter(uploaded_by=user, state=DocumentState.SUBMITTED).only(
-        "title", "slug", "created_at", "extraction_state"
+    return (
+        Document.objects.filter(uploaded_by=user, state=DocumentState.SUBMITTED)
+        .only("title", "slug", "created_at")
+        .order_by("-created_at", "-id")
     )

@@ -20,7 +20,7 @@ from docs_library import extraction
 from docs_library.models import Document, DocumentPage, DocumentState, ExtractionState
 from docs_library.search import INDEXED_CHARACTERS
 from newsfeed.models import NewsKind
-from newsfeed.services import publish
+from newsfeed.services import publish, withdraw
 
 logger = logging.getLogger(__name__)
 
@@ -98,16 +98,11 @@ def _indexed_text(document: Document, pages: list[str] | None = None) -> str:
     return "\n".join(pages)[:INDEXED_CHARACTERS]
 
 
-def _announce(document: Document, *, by) -> None:
+def document_announce(*, document: Document, by, published_at=None) -> None:
+    """The document's news item, kept in step with it (the demo dates old documents' items
+    with ``published_at``); a document that is not published has none."""
     if document.state != DocumentState.PUBLISHED:
-        # Back to submitted (or never published): no news points at it.
-        from django.contrib.contenttypes.models import ContentType
-
-        from newsfeed.models import NewsItem
-
-        NewsItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Document), object_id=document.pk
-        ).delete()
+        withdraw(about=document)
         return
     members = list(document.members.all()[:2])
     publish(
@@ -120,6 +115,7 @@ def _announce(document: Document, *, by) -> None:
         actor=by,
         visibility=document.visibility,
         focus_areas=document.focus_areas.all(),
+        published_at=published_at,
     )
 
 
@@ -167,7 +163,7 @@ def document_create(
             document.save()
             document.focus_areas.set(focus_areas)
             document.members.set(members)
-            _announce(document, by=by)
+            document_announce(document=document, by=by)
             if file:
                 from docs_library.tasks import extract_document_text
 
@@ -227,7 +223,7 @@ def document_update(
             document.focus_areas.set(focus_areas)
         if members is not None:
             document.members.set(members)
-        _announce(document, by=by)
+        document_announce(document=document, by=by)
         if file:
             DocumentPage.objects.filter(document=document).delete()
             from docs_library.tasks import extract_document_text
@@ -248,7 +244,7 @@ def document_publish(*, document: Document, by) -> Document:
             return document
         document.state = DocumentState.PUBLISHED
         document.save(update_fields=["state", "updated_at"])
-        _announce(document, by=by)
+        document_announce(document=document, by=by)
     return document
 
 
@@ -330,18 +326,12 @@ def document_retry_extraction(*, document: Document, by) -> None:
 
 def document_delete(*, document: Document, by) -> None:
     """Remove a document, its news item and, once that has committed, its files."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from newsfeed.models import NewsItem
-
     require_perm(
         by, "docs_library.manage_document", message=_("Only the secretariat deletes documents.")
     )
     with transaction.atomic():
         document = _locked(document)
-        NewsItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Document), object_id=document.pk
-        ).delete()
+        withdraw(about=document)
         names = [field.name for field in (document.file, document.preview) if field]
         storage = document.file.storage
         document.delete()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cities.rules import confirmed_affiliation
-from docs_library import services
+from docs_library import selectors, services
 from docs_library.forms import DocumentUploadForm
 
 
@@ -55,4 +55,12 @@ def document_upload(request):
                 request, _("Thank you — the secretariat will publish it after a look.")
             )
             return redirect(document)
-    return render(request, "docs_library/document_upload.html", {"form": form, "member": member})
+    return render(
+        request,
+        "docs_library/document_upload.html",
+        {
+            "form": form,
+            "member": member,
+            "waiting": list(selectors.submitted_by(user=request.user)),
+        },
+    )

@@ -70,6 +70,15 @@ def publish(
     return item
 
 
+def withdraw(*, about: models.Model) -> int:
+    """Take back the news about an object (it was deleted, or is no longer published): call it
+    from your own service, inside its transaction. Returns how many items went."""
+    deleted, _by_model = NewsItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(about), object_id=about.pk
+    ).delete()
+    return deleted
+
+
 def announcement_publish(*, announcement, by=None) -> NewsItem:
     """Save an announcement and its news item (one per announcement, updated on each save)."""
     from django.urls import reverse

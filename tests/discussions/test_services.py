@@ -134,3 +134,34 @@ def test_moderation_is_logged_and_undone_and_the_log_is_append_only():
         services.moderation_undo(action=move, by=staff)
     with pytest.raises(IntegrityError), transaction.atomic():
         ModerationAction.objects.filter(pk=move.pk).update(reason="rewritten")
+
+
+def test_a_thread_moved_to_a_restricted_board_leaves_the_news_and_comes_back_with_it():
+    from django.contrib.auth.models import Group
+
+    from core.rules import STEERING_GROUP
+
+    staff = SecretariatFactory()
+    thread = start_thread(title="Budget of the secretariat")
+    open_board = thread.board
+    restricted = BoardFactory(restricted_to=Group.objects.get(name=STEERING_GROUP))
+
+    services.thread_move(thread=thread, to=restricted, by=staff, reason="Steering matter")
+    assert not NewsItem.objects.filter(kind="discussion", object_id=thread.pk).exists()
+
+    services.thread_move(thread=thread, to=open_board, by=staff, reason="Back")
+    assert NewsItem.objects.get(kind="discussion", object_id=thread.pk).title == (
+        "Budget of the secretariat"
+    )
+
+
+def test_a_thread_on_a_restricted_board_publishes_no_news():
+    from django.contrib.auth.models import Group
+
+    from core.rules import STEERING_GROUP
+    from tests.accounts.factories import SteeringGroupFactory
+
+    board = BoardFactory(restricted_to=Group.objects.get(name=STEERING_GROUP))
+    start_thread(board, by=SteeringGroupFactory(), title="Agenda of the steering group")
+
+    assert not NewsItem.objects.filter(kind="discussion").exists()

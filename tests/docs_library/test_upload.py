@@ -190,3 +190,25 @@ def test_upload_by_the_secretariat_is_submitted_for_no_member(client):
     assert response["Location"] == document.get_absolute_url()
     assert (document.state, document.uploaded_by) == ("submitted", secretariat)
     assert list(document.members.all()) == []
+
+
+def test_upload_page_lists_ones_own_documents_waiting_for_the_secretariat(client):
+    member = MemberFactory(name="Kisumu County")
+    focal_point = focal_point_of(member)
+    other = focal_point_of(MemberFactory(name="Mayo"))
+    client.force_login(other)
+    client.post(UPLOAD, _fields(title="Mayo rural plan", link="https://www.example.org/mayo.pdf"))
+    client.force_login(focal_point)
+    client.post(UPLOAD, _fields(link="https://www.example.org/kisumu.pdf"))
+
+    page = client.get(UPLOAD).content.decode()
+
+    assert "Your documents waiting for the secretariat" in page
+    assert "Housing first in Kisumu" in page
+    assert "Mayo rural plan" not in page
+    staff = SecretariatFactory()
+    from docs_library import services
+
+    services.document_publish(document=Document.objects.get(title="Housing first in Kisumu"),
+                              by=staff)  # fmt: skip
+    assert "Housing first in Kisumu" not in client.get(UPLOAD).content.decode()
